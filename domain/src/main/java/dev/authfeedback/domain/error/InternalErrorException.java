@@ -1,0 +1,20 @@
+package dev.authfeedback.domain.error;
+
+/**
+ * An unexpected failure, usually of an adapter. The message is generic on purpose: the cause is
+ * for the logs, never for the caller.
+ */
+public final class InternalErrorException extends CognitoServiceException {
+    private static final long serialVersionUID = 1L;
+
+    public static final String GENERIC_MESSAGE = "Internal server error.";
+
+    public InternalErrorException(Throwable cause) {
+        super(GENERIC_MESSAGE, cause);
+    }
+
+    @Override
+    public ErrorType type() {
+        return ErrorType.INTERNAL_ERROR;
+    }
+}

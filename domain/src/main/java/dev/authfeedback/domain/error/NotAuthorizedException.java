@@ -1,0 +1,15 @@
+package dev.authfeedback.domain.error;
+
+/** The caller is not allowed to do this, e.g. a feedback token that does not verify. */
+public final class NotAuthorizedException extends CognitoServiceException {
+    private static final long serialVersionUID = 1L;
+
+    public NotAuthorizedException(String message) {
+        super(message);
+    }
+
+    @Override
+    public ErrorType type() {
+        return ErrorType.NOT_AUTHORIZED;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.authfeedback.domain.error;
+
+/** The pool's quota for the operation's category is used up for now. */
+public final class TooManyRequestsException extends CognitoServiceException {
+    private static final long serialVersionUID = 1L;
+
+    public TooManyRequestsException(String message) {
+        super(message);
+    }
+
+    @Override
+    public ErrorType type() {
+        return ErrorType.TOO_MANY_REQUESTS;
+    }
+}

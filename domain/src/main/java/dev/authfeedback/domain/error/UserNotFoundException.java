@@ -1,0 +1,15 @@
+package dev.authfeedback.domain.error;
+
+/** No user of the pool has the given username, alias or sub. */
+public final class UserNotFoundException extends CognitoServiceException {
+    private static final long serialVersionUID = 1L;
+
+    public UserNotFoundException(String message) {
+        super(message);
+    }
+
+    @Override
+    public ErrorType type() {
+        return ErrorType.USER_NOT_FOUND;
+    }
+}

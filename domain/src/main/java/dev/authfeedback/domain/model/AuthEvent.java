@@ -1,0 +1,41 @@
+package dev.authfeedback.domain.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An auth event of one user (the model's AuthEventType plus its owner). Owned by the user's
+ * {@code sub}, which never changes, rather than the username. Optional members are null when absent.
+ */
+public record AuthEvent(
+        String poolId,
+        String userSub,
+        String eventId,
+        EventType eventType,
+        Instant creationDate,
+        EventResponse eventResponse,
+        EventRisk eventRisk,
+        List<ChallengeResponse> challengeResponses,
+        EventContextData eventContextData,
+        EventFeedback eventFeedback) {
+
+    public AuthEvent {
+        Objects.requireNonNull(poolId, "poolId");
+        Objects.requireNonNull(userSub, "userSub");
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(creationDate, "creationDate");
+        challengeResponses = List.copyOf(challengeResponses);
+    }
+
+    public Optional<EventFeedback> feedback() {
+        return Optional.ofNullable(eventFeedback);
+    }
+
+    public AuthEvent withFeedback(EventFeedback feedback) {
+        return new AuthEvent(poolId, userSub, eventId, eventType, creationDate, eventResponse, eventRisk,
+                challengeResponses, eventContextData, Objects.requireNonNull(feedback, "feedback"));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.authfeedback.domain.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A user pool: the subset of the model's UserPoolType this product needs, plus the pool's
+ * feedback-token signing keys (never sent to callers; the newest signs, any verifies).
+ */
+public record UserPool(
+        String id,
+        String name,
+        String arn,
+        Instant creationDate,
+        Instant lastModifiedDate,
+        AdvancedSecurityMode advancedSecurityMode,
+        UserPoolTier tier,
+        List<AliasAttribute> aliasAttributes,
+        List<UsernameAttribute> usernameAttributes,
+        List<TokenSigningKey> tokenSigningKeys) {
+
+    public UserPool {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(arn, "arn");
+        Objects.requireNonNull(creationDate, "creationDate");
+        Objects.requireNonNull(lastModifiedDate, "lastModifiedDate");
+        Objects.requireNonNull(advancedSecurityMode, "advancedSecurityMode");
+        Objects.requireNonNull(tier, "tier");
+        aliasAttributes = List.copyOf(aliasAttributes);
+        usernameAttributes = List.copyOf(usernameAttributes);
+        tokenSigningKeys = List.copyOf(tokenSigningKeys);
+        if (tokenSigningKeys.isEmpty()) {
+            throw new IllegalArgumentException("a pool needs a token signing key");
+        }
+    }
+
+    /** True when the advanced-security add-on is on (AUDIT or ENFORCED): feedback is accepted. */
+    public boolean advancedSecurityEnabled() {
+        return advancedSecurityMode != AdvancedSecurityMode.OFF;
+    }
+
+    /** The key that signs new tokens. */
+    public TokenSigningKey currentSigningKey() {
+        return tokenSigningKeys.get(tokenSigningKeys.size() - 1);
+    }
+
+    public UserPool withSettings(String newName, AdvancedSecurityMode newMode, UserPoolTier newTier, Instant modifiedAt) {
+        return new UserPool(id, newName, arn, creationDate, modifiedAt, newMode, newTier,
+                aliasAttributes, usernameAttributes, tokenSigningKeys);
+    }
+}

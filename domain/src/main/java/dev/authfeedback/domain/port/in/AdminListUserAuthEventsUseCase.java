@@ -1,0 +1,9 @@
+package dev.authfeedback.domain.port.in;
+
+import dev.authfeedback.domain.model.AuthEvent;
+import dev.authfeedback.domain.model.Page;
+
+/** AdminListUserAuthEvents: a user's events, newest first, with their feedback. */
+public interface AdminListUserAuthEventsUseCase {
+    Page<AuthEvent> adminListUserAuthEvents(AdminListUserAuthEventsCommand command);
+}

@@ -1,0 +1,20 @@
+package dev.authfeedback.domain.port.in;
+
+import static dev.authfeedback.domain.validation.Shapes.ATTRIBUTE_NAME;
+import static dev.authfeedback.domain.validation.Shapes.ATTRIBUTE_VALUE;
+
+import dev.authfeedback.domain.validation.RequestValidator;
+
+/** AttributeType as it arrives: Name required, Value optional and sensitive. */
+public record AttributeInput(String name, String value) {
+
+    static void check(RequestValidator validator, AttributeInput attribute) {
+        validator.required("Name", ATTRIBUTE_NAME, attribute.name())
+                .optional("Value", ATTRIBUTE_VALUE, attribute.value());
+    }
+
+    @Override
+    public String toString() {
+        return "AttributeInput[name=" + name + "]";
+    }
+}

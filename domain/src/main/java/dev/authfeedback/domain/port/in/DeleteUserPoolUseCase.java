@@ -1,0 +1,6 @@
+package dev.authfeedback.domain.port.in;
+
+/** DeleteUserPool, with its users and their events. */
+public interface DeleteUserPoolUseCase {
+    void deleteUserPool(DeleteUserPoolCommand command);
+}

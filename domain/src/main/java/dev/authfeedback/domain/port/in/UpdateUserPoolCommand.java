@@ -1,0 +1,24 @@
+package dev.authfeedback.domain.port.in;
+
+import static dev.authfeedback.domain.validation.Shapes.USER_POOL_ID;
+import static dev.authfeedback.domain.validation.Shapes.USER_POOL_NAME;
+import static dev.authfeedback.domain.validation.Shapes.USER_POOL_TIER;
+
+import dev.authfeedback.domain.validation.RequestValidator;
+
+/**
+ * UpdateUserPoolRequest, the members this product uses. As in Cognito, an absent UserPoolAddOns
+ * resets the add-on to OFF; an absent PoolName or UserPoolTier keeps the current one.
+ */
+public record UpdateUserPoolCommand(String userPoolId, String poolName, UserPoolAddOnsInput userPoolAddOns,
+                                    String userPoolTier) {
+
+    public UpdateUserPoolCommand {
+        RequestValidator.validate()
+                .required("UserPoolId", USER_POOL_ID, userPoolId)
+                .optionalStructure("UserPoolAddOns", userPoolAddOns, UserPoolAddOnsInput::check)
+                .optional("PoolName", USER_POOL_NAME, poolName)
+                .optional("UserPoolTier", USER_POOL_TIER, userPoolTier)
+                .throwIfInvalid();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.authfeedback.domain.port.out;
+
+import dev.authfeedback.domain.model.AuthEvent;
+import dev.authfeedback.domain.model.EventFeedback;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where auth events live, per user (pool id and sub). "Newest first" is the reverse of the order in
+ * which a user's events were inserted. Implementations are thread-safe.
+ */
+public interface AuthEventStore {
+
+    /** Stores a new event; fails (IllegalStateException) if the user already has an event of that id. */
+    void insert(AuthEvent event);
+
+    Optional<AuthEvent> find(String poolId, String userSub, String eventId);
+
+    /**
+     * Sets the event's feedback, replacing any earlier one, as one atomic step: concurrent calls
+     * leave exactly one of their values. Answers the event as updated, empty if the user has no
+     * such event.
+     */
+    Optional<AuthEvent> recordFeedback(String poolId, String userSub, String eventId, EventFeedback feedback);
+
+    /**
+     * Up to {@code limit} of the user's events, newest first, starting right after the event
+     * {@code afterEventId} (null: from the newest). Empty if {@code afterEventId} is not the user's.
+     */
+    List<AuthEvent> listNewestFirst(String poolId, String userSub, String afterEventId, int limit);
+
+    void deleteAllOfUser(String poolId, String userSub);
+
+    void deleteAllInPool(String poolId);
+}

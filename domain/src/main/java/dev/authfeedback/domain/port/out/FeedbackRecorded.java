@@ -1,0 +1,7 @@
+package dev.authfeedback.domain.port.out;
+
+import dev.authfeedback.domain.model.AuthEvent;
+
+/** What the risk listener is told after a feedback was stored: the event with its new feedback. */
+public record FeedbackRecorded(AuthEvent event) {
+}

@@ -1,0 +1,11 @@
+package dev.authfeedback.domain.port.out;
+
+/** Decides whether a request may proceed now. Implementations are thread-safe and bounded in memory. */
+public interface RateLimiter {
+
+    /**
+     * Takes one request from the quota of {@code scope} (a pool id, or the account for operations
+     * not bound to a pool) in {@code category}; false when that quota is used up for now.
+     */
+    boolean tryAcquire(String scope, OperationCategory category);
+}

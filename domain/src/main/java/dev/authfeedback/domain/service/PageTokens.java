@@ -1,0 +1,40 @@
+package dev.authfeedback.domain.service;
+
+import dev.authfeedback.domain.error.InvalidParameterException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Opaque NextToken values: the base64url of a listing's name, its scope and the last key returned.
+ * Not secret (they only reposition a listing the caller may read anyway), but bound to the listing
+ * and scope they came from: a token of another user or listing is rejected.
+ */
+final class PageTokens {
+
+    static final String INVALID_TOKEN_MESSAGE = "Invalid pagination token.";
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private PageTokens() {
+    }
+
+    static String encode(String listing, String scope, String lastKey) {
+        String plain = listing + '\n' + scope + '\n' + lastKey;
+        return ENCODER.encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The last key a token of {@code listing} and {@code scope} carries; InvalidParameterException otherwise. */
+    static String decode(String token, String listing, String scope) {
+        String[] parts;
+        try {
+            parts = new String(DECODER.decode(token), StandardCharsets.UTF_8).split("\n", -1);
+        } catch (IllegalArgumentException notBase64) {
+            throw new InvalidParameterException(INVALID_TOKEN_MESSAGE);
+        }
+        if (parts.length != 3 || !parts[0].equals(listing) || !parts[1].equals(scope) || parts[2].isEmpty()) {
+            throw new InvalidParameterException(INVALID_TOKEN_MESSAGE);
+        }
+        return parts[2];
+    }
+}

@@ -1,0 +1,106 @@
+package dev.authfeedback.domain.token;
+
+import dev.authfeedback.domain.model.TokenSigningKey;
+import dev.authfeedback.domain.model.UserPool;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Feedback tokens: {@code v1.<keyId>.<payload>.<mac>}, where the payload is the base64url of pool id,
+ * user sub, event id and expiry (epoch seconds), and the mac is HMAC-SHA256 with the pool's key over
+ * everything before it. Every character of the token is covered by the MAC or checked literally,
+ * so changing any one of them makes verification fail. The alphabet fits the model's TokenModelType.
+ */
+public final class FeedbackTokenCodec {
+
+    private static final String VERSION = "v1";
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(FeedbackTokenCodec::newMac);
+
+    private FeedbackTokenCodec() {
+    }
+
+    /** A token for the event of the user, signed with the pool's current key, valid until {@code expiresAt}. */
+    public static String issue(UserPool pool, String userSub, String eventId, Instant expiresAt) {
+        TokenSigningKey key = pool.currentSigningKey();
+        String payload = pool.id() + '\n' + userSub + '\n' + eventId + '\n' + expiresAt.getEpochSecond();
+        String signed = VERSION + '.' + key.keyId() + '.'
+                + ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return signed + '.' + ENCODER.encodeToString(mac(key, signed));
+    }
+
+    /**
+     * The sub of the user the token was issued to, if the token is well-formed, MAC'd with one of
+     * the pool's keys, not expired at {@code now}, and names this pool and {@code eventId};
+     * empty otherwise, whatever the reason, so that callers cannot tell failures apart.
+     */
+    public static Optional<String> verify(UserPool pool, String token, String eventId, Instant now) {
+        int macDot = token.lastIndexOf('.');
+        int keyDot = token.indexOf('.');
+        int payloadDot = keyDot < 0 ? -1 : token.indexOf('.', keyDot + 1);
+        if (keyDot < 0 || payloadDot < 0 || payloadDot != macDot
+                || !token.regionMatches(0, VERSION, 0, keyDot) || keyDot != VERSION.length()) {
+            return Optional.empty();
+        }
+        String keyId = token.substring(keyDot + 1, payloadDot);
+        TokenSigningKey key = null;
+        for (TokenSigningKey candidate : pool.tokenSigningKeys()) {
+            if (candidate.keyId().equals(keyId)) {
+                key = candidate;
+            }
+        }
+        if (key == null) {
+            return Optional.empty();
+        }
+        String signed = token.substring(0, macDot);
+        byte[] expectedMac = ENCODER.encode(mac(key, signed));
+        byte[] givenMac = token.substring(macDot + 1).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expectedMac, givenMac)) {
+            return Optional.empty();
+        }
+        String[] claims;
+        try {
+            claims = new String(DECODER.decode(token.substring(payloadDot + 1, macDot)), StandardCharsets.UTF_8)
+                    .split("\n", -1);
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+        if (claims.length != 4 || !claims[0].equals(pool.id()) || !claims[2].equals(eventId)) {
+            return Optional.empty();
+        }
+        try {
+            if (!now.isBefore(Instant.ofEpochSecond(Long.parseLong(claims[3])))) {
+                return Optional.empty();
+            }
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+        return Optional.of(claims[1]);
+    }
+
+    private static byte[] mac(TokenSigningKey key, String signed) {
+        Mac mac = MACS.get();
+        try {
+            mac.init(new SecretKeySpec(key.secret(), ALGORITHM));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 rejected a 256-bit key", e);
+        }
+        return mac.doFinal(signed.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac newMac() {
+        try {
+            return Mac.getInstance(ALGORITHM);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks HMAC-SHA256", e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.authfeedback.domain.validation;
+
+import dev.authfeedback.domain.model.WireEnum;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The constraints of one string shape of the service model: length in Unicode code points (as
+ * Smithy's length trait counts), a pattern matched against the whole value, an enum, sensitivity.
+ * Null means "no such constraint".
+ */
+public record StringShape(String name, Integer minLength, Integer maxLength, Pattern pattern,
+                          List<String> enumValues, boolean sensitive) {
+
+    public static StringShape named(String name) {
+        return new StringShape(name, null, null, null, null, false);
+    }
+
+    public StringShape length(Integer min, Integer max) {
+        return new StringShape(name, min, max, pattern, enumValues, sensitive);
+    }
+
+    public StringShape pattern(String regex) {
+        return new StringShape(name, minLength, maxLength, Pattern.compile(regex), enumValues, sensitive);
+    }
+
+    public <E extends Enum<E> & WireEnum> StringShape enumOf(Class<E> type) {
+        List<String> values = Arrays.stream(type.getEnumConstants()).map(WireEnum::wireValue).toList();
+        return new StringShape(name, minLength, maxLength, pattern, values, sensitive);
+    }
+
+    public StringShape asSensitive() {
+        return new StringShape(name, minLength, maxLength, pattern, enumValues, true);
+    }
+}
