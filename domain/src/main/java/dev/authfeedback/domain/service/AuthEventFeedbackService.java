@@ -58,6 +58,7 @@ import dev.authfeedback.domain.port.out.IdGenerator;
 import dev.authfeedback.domain.port.out.OperationCategory;
 import dev.authfeedback.domain.port.out.RateLimiter;
 import dev.authfeedback.domain.port.out.RiskListener;
+import dev.authfeedback.domain.port.out.Stores;
 import dev.authfeedback.domain.port.out.UserPoolStore;
 import dev.authfeedback.domain.port.out.UserStore;
 import dev.authfeedback.domain.token.FeedbackTokenCodec;
@@ -103,9 +104,10 @@ public final class AuthEventFeedbackService implements
     private final ServiceSettings settings;
 
     private AuthEventFeedbackService(Builder builder) {
-        this.pools = Objects.requireNonNull(builder.pools, "userPoolStore");
-        this.users = Objects.requireNonNull(builder.users, "userStore");
-        this.events = Objects.requireNonNull(builder.events, "authEventStore");
+        Objects.requireNonNull(builder.stores, "stores");
+        this.pools = builder.stores.userPools();
+        this.users = builder.stores.users();
+        this.events = builder.stores.authEvents();
         this.rateLimiter = Objects.requireNonNull(builder.rateLimiter, "rateLimiter");
         this.riskListener = builder.riskListener;
         this.ids = builder.ids;
@@ -416,11 +418,9 @@ public final class AuthEventFeedbackService implements
         }
     }
 
-    /** Builds the service from its ports; stores and rate limiter are required, the rest have defaults. */
+    /** Builds the service from its ports: stores and rate limiter are required, the rest have defaults. */
     public static final class Builder {
-        private UserPoolStore pools;
-        private UserStore users;
-        private AuthEventStore events;
+        private Stores stores;
         private RateLimiter rateLimiter;
         private RiskListener riskListener = RiskListener.NONE;
         private IdGenerator ids = new SecureRandomIdGenerator();
@@ -430,21 +430,13 @@ public final class AuthEventFeedbackService implements
         private Builder() {
         }
 
-        public Builder userPoolStore(UserPoolStore store) {
-            this.pools = store;
+        /** Required: where pools, users and events live. */
+        public Builder stores(Stores stores) {
+            this.stores = stores;
             return this;
         }
 
-        public Builder userStore(UserStore store) {
-            this.users = store;
-            return this;
-        }
-
-        public Builder authEventStore(AuthEventStore store) {
-            this.events = store;
-            return this;
-        }
-
+        /** Required: the per-pool quotas (the in-memory adapter has a token bucket). */
         public Builder rateLimiter(RateLimiter limiter) {
             this.rateLimiter = limiter;
             return this;

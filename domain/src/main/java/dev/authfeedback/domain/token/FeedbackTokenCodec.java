@@ -43,11 +43,12 @@ public final class FeedbackTokenCodec {
      * empty otherwise, whatever the reason, so that callers cannot tell failures apart.
      */
     public static Optional<String> verify(UserPool pool, String token, String eventId, Instant now) {
-        int macDot = token.lastIndexOf('.');
+        // exactly three dots: v1 . keyId . payload . mac
         int keyDot = token.indexOf('.');
         int payloadDot = keyDot < 0 ? -1 : token.indexOf('.', keyDot + 1);
-        if (keyDot < 0 || payloadDot < 0 || payloadDot != macDot
-                || !token.regionMatches(0, VERSION, 0, keyDot) || keyDot != VERSION.length()) {
+        int macDot = payloadDot < 0 ? -1 : token.indexOf('.', payloadDot + 1);
+        if (macDot < 0 || token.indexOf('.', macDot + 1) >= 0
+                || keyDot != VERSION.length() || !token.startsWith(VERSION)) {
             return Optional.empty();
         }
         String keyId = token.substring(keyDot + 1, payloadDot);

@@ -1,0 +1,107 @@
+package dev.authfeedback.adapter.inmemory;
+
+import dev.authfeedback.domain.port.out.OperationCategory;
+import dev.authfeedback.domain.port.out.RateLimiter;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * A token bucket per scope and category, refilled continuously at the category's rate, holding at
+ * most one second's worth. The rate limit runs before the pool is looked up, so any caller can name
+ * new scopes: the number of buckets is capped, and buckets that have refilled completely (which
+ * behave exactly like new ones) are dropped first when the cap is reached.
+ */
+public final class TokenBucketRateLimiter implements RateLimiter {
+
+    public static final int DEFAULT_MAX_BUCKETS = 100_000;
+
+    private final RateLimits limits;
+    private final LongSupplier nanoTime;
+    private final int maxBuckets;
+    private final ConcurrentHashMap<Key, Bucket> buckets = new ConcurrentHashMap<>();
+
+    public TokenBucketRateLimiter(RateLimits limits) {
+        this(limits, System::nanoTime, DEFAULT_MAX_BUCKETS);
+    }
+
+    /** For tests and tuning: the time source (nanoseconds) and the cap on buckets. */
+    public TokenBucketRateLimiter(RateLimits limits, LongSupplier nanoTime, int maxBuckets) {
+        if (maxBuckets < 1) {
+            throw new IllegalArgumentException("maxBuckets must be positive");
+        }
+        this.limits = limits;
+        this.nanoTime = nanoTime;
+        this.maxBuckets = maxBuckets;
+    }
+
+    @Override
+    public boolean tryAcquire(String scope, OperationCategory category) {
+        double rate = limits.perSecond(category);
+        if (rate == 0) {
+            return true;
+        }
+        long now = nanoTime.getAsLong();
+        Key key = new Key(scope, category);
+        Bucket bucket = buckets.get(key);
+        if (bucket == null) {
+            if (buckets.size() >= maxBuckets) {
+                evict(now);
+            }
+            bucket = buckets.computeIfAbsent(key, k -> new Bucket(rate, now));
+        }
+        return bucket.tryTake(now);
+    }
+
+    /** How many buckets exist now (for tests of the memory bound). */
+    public int bucketCount() {
+        return buckets.size();
+    }
+
+    private void evict(long now) {
+        buckets.values().removeIf(bucket -> bucket.isFull(now));
+        if (buckets.size() >= maxBuckets) {
+            // Every bucket is in use (a flood of distinct scopes within one refill period): start
+            // over rather than grow. The cost is one period of leniency, never unbounded memory.
+            buckets.clear();
+        }
+    }
+
+    private record Key(String scope, OperationCategory category) {
+    }
+
+    private static final class Bucket {
+        private final double capacity;
+        private final double tokensPerNano;
+        private double tokens;
+        private long updatedAt;
+
+        Bucket(double ratePerSecond, long now) {
+            this.capacity = Math.max(1, ratePerSecond);
+            this.tokensPerNano = ratePerSecond / 1e9;
+            this.tokens = capacity;
+            this.updatedAt = now;
+        }
+
+        synchronized boolean tryTake(long now) {
+            refill(now);
+            if (tokens >= 1) {
+                tokens -= 1;
+                return true;
+            }
+            return false;
+        }
+
+        synchronized boolean isFull(long now) {
+            refill(now);
+            return tokens >= capacity;
+        }
+
+        private void refill(long now) {
+            long elapsed = now - updatedAt;
+            if (elapsed > 0) {
+                tokens = Math.min(capacity, tokens + elapsed * tokensPerNano);
+                updatedAt = now;
+            }
+        }
+    }
+}

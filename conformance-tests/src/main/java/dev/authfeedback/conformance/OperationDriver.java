@@ -1,0 +1,56 @@
+package dev.authfeedback.conformance;
+
+import dev.authfeedback.conformance.Views.EventView;
+import dev.authfeedback.conformance.Views.PageView;
+import dev.authfeedback.conformance.Views.PoolSummary;
+import dev.authfeedback.conformance.Views.PoolView;
+import dev.authfeedback.conformance.Views.Recorded;
+import dev.authfeedback.conformance.Views.UserView;
+import dev.authfeedback.domain.model.EventContextData;
+import dev.authfeedback.domain.port.in.AttributeInput;
+import dev.authfeedback.domain.port.in.ChallengeResponseInput;
+import dev.authfeedback.domain.port.in.EventRiskInput;
+import java.util.List;
+
+/**
+ * One transport's way to call every operation, with members exactly as a client would send them
+ * (null: absent; any string, valid or not). An error answer is thrown as {@link ServiceError}.
+ * The operation suite runs the same cases through every implementation.
+ */
+public interface OperationDriver extends AutoCloseable {
+
+    PoolView createUserPool(String poolName, String advancedSecurityMode, String tier,
+                            List<String> aliasAttributes, List<String> usernameAttributes);
+
+    PoolView describeUserPool(String poolId);
+
+    /** {@code advancedSecurityMode} null sends no UserPoolAddOns at all. */
+    void updateUserPool(String poolId, String poolName, String advancedSecurityMode, String tier);
+
+    void deleteUserPool(String poolId);
+
+    PageView<PoolSummary> listUserPools(Integer maxResults, String nextToken);
+
+    UserView adminCreateUser(String poolId, String username, List<AttributeInput> attributes,
+                             Boolean forceAliasCreation);
+
+    UserView adminGetUser(String poolId, String username);
+
+    void adminDeleteUser(String poolId, String username);
+
+    Recorded recordAuthEvent(String poolId, String username, String eventType, String eventResponse,
+                             EventRiskInput risk, List<ChallengeResponseInput> challenges,
+                             EventContextData context);
+
+    void updateAuthEventFeedback(String poolId, String username, String eventId, String feedbackToken,
+                                 String feedbackValue);
+
+    void adminUpdateAuthEventFeedback(String poolId, String username, String eventId, String feedbackValue);
+
+    PageView<EventView> adminListUserAuthEvents(String poolId, String username, Integer maxResults,
+                                                String nextToken);
+
+    @Override
+    default void close() {
+    }
+}

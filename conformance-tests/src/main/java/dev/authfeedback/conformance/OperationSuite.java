@@ -1,0 +1,842 @@
+package dev.authfeedback.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.authfeedback.adapter.inmemory.InMemoryStores;
+import dev.authfeedback.adapter.inmemory.RateLimits;
+import dev.authfeedback.adapter.inmemory.TokenBucketRateLimiter;
+import dev.authfeedback.conformance.Views.EventView;
+import dev.authfeedback.conformance.Views.PageView;
+import dev.authfeedback.conformance.Views.PoolSummary;
+import dev.authfeedback.conformance.Views.PoolView;
+import dev.authfeedback.conformance.Views.Recorded;
+import dev.authfeedback.conformance.Views.UserView;
+import dev.authfeedback.domain.model.AuthEvent;
+import dev.authfeedback.domain.model.EventContextData;
+import dev.authfeedback.domain.model.EventFeedback;
+import dev.authfeedback.domain.model.FeedbackProvider;
+import dev.authfeedback.domain.port.in.AttributeInput;
+import dev.authfeedback.domain.port.in.ChallengeResponseInput;
+import dev.authfeedback.domain.port.in.EventRiskInput;
+import dev.authfeedback.domain.port.out.AuthEventStore;
+import dev.authfeedback.domain.port.out.FeedbackRecorded;
+import dev.authfeedback.domain.port.out.OperationCategory;
+import dev.authfeedback.domain.port.out.Stores;
+import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import dev.authfeedback.domain.service.ServiceSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every rule of DESIGN.md as a case that any transport must pass: subclasses say how to reach the
+ * service ({@link #driverFor}) and may put it on other stores ({@link #newStores}). The suite owns the
+ * service's clock and quota time, so expiry, dates and rate limits are exact on every transport.
+ */
+public abstract class OperationSuite {
+
+    protected static final String INVALID_TOKEN = AuthEventFeedbackService.INVALID_TOKEN_MESSAGE;
+    protected static final String USER_NOT_FOUND = AuthEventFeedbackService.USER_NOT_FOUND_MESSAGE;
+    /** The feedback operations' quota per pool in this suite, as in Cognito. */
+    protected static final int FEEDBACK_QUOTA = 25;
+
+    protected final TestClock clock = new TestClock(Instant.parse("2026-03-01T12:00:00Z"));
+    /** The rate limiter's time, apart from the clock so that moving one does not refill the other. */
+    protected final AtomicLong quotaNanos = new AtomicLong();
+    protected final List<FeedbackRecorded> riskNotifications = new CopyOnWriteArrayList<>();
+    protected OperationDriver driver;
+
+    /** Wraps the service in this transport's driver (starting servers as needed). */
+    protected abstract OperationDriver driverFor(AuthEventFeedbackService service);
+
+    /** The stores of a new service: in memory unless a subclass runs the suite on another store. */
+    protected Stores newStores() {
+        return InMemoryStores.create();
+    }
+
+    protected AuthEventFeedbackService newService(Stores stores) {
+        return AuthEventFeedbackService.builder()
+                .stores(stores)
+                .rateLimiter(new TokenBucketRateLimiter(
+                        RateLimits.uniform(10_000).with(OperationCategory.FEEDBACK, FEEDBACK_QUOTA),
+                        quotaNanos::get, 10_000))
+                .riskListener(riskNotifications::add)
+                .clock(clock)
+                .settings(new ServiceSettings("eu-west-1", "123456789012", Duration.ofDays(7)))
+                .build();
+    }
+
+    @BeforeEach
+    void startDriver() {
+        driver = driverFor(newService(newStores()));
+    }
+
+    @AfterEach
+    void closeDriver() throws Exception {
+        driver.close();
+    }
+
+    // ---- fixtures -------------------------------------------------------------------------------
+
+    protected PoolView advancedPool(String... aliasAttributes) {
+        return driver.createUserPool("feedback-pool", "ENFORCED", "PLUS", List.of(aliasAttributes), null);
+    }
+
+    protected UserView user(PoolView pool, String username, AttributeInput... attributes) {
+        return driver.adminCreateUser(pool.id(), username, List.of(attributes), null);
+    }
+
+    protected Recorded signIn(PoolView pool, String username) {
+        return driver.recordAuthEvent(pool.id(), username, "SignIn", "Pass", null, null, null);
+    }
+
+    protected EventView onlyEvent(PoolView pool, String username) {
+        List<EventView> events = driver.adminListUserAuthEvents(pool.id(), username, null, null).items();
+        assertThat(events).hasSize(1);
+        return events.get(0);
+    }
+
+    protected EventView event(PoolView pool, String username, String eventId) {
+        return driver.adminListUserAuthEvents(pool.id(), username, null, null).items().stream()
+                .filter(event -> event.eventId().equals(eventId)).findFirst().orElseThrow();
+    }
+
+    protected static ServiceError error(Runnable call) {
+        ServiceError error = catchThrowableOfType(ServiceError.class, call::run);
+        assertThat(error).as("the call should have failed").isNotNull();
+        return error;
+    }
+
+    protected static void assertError(String type, String message, Runnable call) {
+        ServiceError error = error(call);
+        assertThat(error.type()).isEqualTo(type);
+        assertThat(error.errorMessage()).isEqualTo(message);
+    }
+
+    protected static void assertInvalid(String message, Runnable call) {
+        assertError("InvalidParameterException", message, call);
+    }
+
+    protected void exhaustFeedbackQuota(String poolId) {
+        for (int i = 0; i < FEEDBACK_QUOTA; i++) {
+            try {
+                driver.adminUpdateAuthEventFeedback(poolId, "nobody", "no-event", "Valid");
+            } catch (ServiceError expected) {
+                assertThat(expected.type()).isNotEqualTo("TooManyRequestsException");
+            }
+        }
+    }
+
+    protected void refillQuotas() {
+        quotaNanos.addAndGet(Duration.ofSeconds(1).toNanos());
+    }
+
+    // ---- validation: every message kind ---------------------------------------------------------
+
+    @Test
+    void missingMemberIsReportedAsNull() {
+        assertInvalid("1 validation error detected: Value null at 'eventId' failed to satisfy constraint: "
+                        + "Member must not be null",
+                () -> driver.adminUpdateAuthEventFeedback("eu-west-1_abc", "jane", null, "Valid"));
+    }
+
+    @Test
+    void patternViolationEchoesValueAndModelPattern() {
+        assertInvalid("1 validation error detected: Value 'bad id!' at 'userPoolId' failed to satisfy constraint: "
+                        + "Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+",
+                () -> driver.adminUpdateAuthEventFeedback("bad id!", "jane", "event-1", "Valid"));
+    }
+
+    @Test
+    void tooShortValueBreaksLengthAndPattern() {
+        assertInvalid("2 validation errors detected: Value '' at 'eventId' failed to satisfy constraint: "
+                        + "Member must have length greater than or equal to 1; Value '' at 'eventId' failed to "
+                        + "satisfy constraint: Member must satisfy regular expression pattern: [\\w+-]+",
+                () -> driver.adminUpdateAuthEventFeedback("eu-west-1_abc", "jane", "", "Valid"));
+    }
+
+    @Test
+    void tooLongValueIsReportedWithTheModelMaximum() {
+        String longPoolId = "eu-west-1_" + "a".repeat(46);
+        assertInvalid("1 validation error detected: Value '" + longPoolId + "' at 'userPoolId' failed to satisfy "
+                        + "constraint: Member must have length less than or equal to 55",
+                () -> driver.describeUserPool(longPoolId));
+    }
+
+    @Test
+    void enumViolationListsTheModelValues() {
+        assertInvalid("1 validation error detected: Value 'Maybe' at 'feedbackValue' failed to satisfy constraint: "
+                        + "Member must satisfy enum value set: [Valid, Invalid]",
+                () -> driver.adminUpdateAuthEventFeedback("eu-west-1_abc", "jane", "event-1", "Maybe"));
+    }
+
+    @Test
+    void rangeViolationsOfMaxResults() {
+        PoolView pool = advancedPool();
+        assertInvalid("1 validation error detected: Value '61' at 'maxResults' failed to satisfy constraint: "
+                        + "Member must have value less than or equal to 60",
+                () -> driver.adminListUserAuthEvents(pool.id(), "jane", 61, null));
+        assertInvalid("1 validation error detected: Value '-1' at 'maxResults' failed to satisfy constraint: "
+                        + "Member must have value greater than or equal to 0",
+                () -> driver.adminListUserAuthEvents(pool.id(), "jane", -1, null));
+        assertInvalid("1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: "
+                        + "Member must have value greater than or equal to 1",
+                () -> driver.listUserPools(0, null));
+    }
+
+    @Test
+    void everyViolationOfARequestIsReportedInOneMessageInMemberOrder() {
+        assertInvalid("4 validation errors detected: "
+                        + "Value 'bad id!' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular "
+                        + "expression pattern: [\\w-]+_[0-9a-zA-Z]+; "
+                        + "Value null at 'username' failed to satisfy constraint: Member must not be null; "
+                        + "Value at 'feedbackToken' failed to satisfy constraint: Member must satisfy regular "
+                        + "expression pattern: [A-Za-z0-9-_=.]+; "
+                        + "Value 'maybe' at 'feedbackValue' failed to satisfy constraint: Member must satisfy enum "
+                        + "value set: [Valid, Invalid]",
+                () -> driver.updateAuthEventFeedback("bad id!", null, "event-1", "not a token!", "maybe"));
+    }
+
+    @Test
+    void sensitiveMembersNeverEchoTheirValue() {
+        String secretName = "secret-" + "x".repeat(130);
+        ServiceError error = error(() -> driver.updateAuthEventFeedback(
+                "eu-west-1_abc", secretName, "event-1", "token$secret", "Valid"));
+        assertThat(error.errorMessage()).isEqualTo("2 validation errors detected: "
+                + "Value at 'username' failed to satisfy constraint: Member must have length less than or equal to 128; "
+                + "Value at 'feedbackToken' failed to satisfy constraint: Member must satisfy regular expression "
+                + "pattern: [A-Za-z0-9-_=.]+");
+        assertThat(error.errorMessage()).doesNotContain(secretName).doesNotContain("token$secret");
+    }
+
+    @Test
+    void nestedAndListMembersUseAwsPaths() {
+        assertInvalid("1 validation error detected: Value 'MAYBE' at 'userPoolAddOns.advancedSecurityMode' failed to "
+                        + "satisfy constraint: Member must satisfy enum value set: [OFF, AUDIT, ENFORCED]",
+                () -> driver.createUserPool("pool", "MAYBE", "PLUS", null, null));
+        assertInvalid("1 validation error detected: Value '[email, nickname]' at 'aliasAttributes' failed to satisfy "
+                        + "constraint: Member must satisfy constraint: [Member must satisfy enum value set: "
+                        + "[phone_number, email, preferred_username]]",
+                () -> driver.createUserPool("pool", null, null, List.of("email", "nickname"), null));
+        PoolView pool = advancedPool();
+        String longName = "n".repeat(33);
+        assertInvalid("1 validation error detected: Value '" + longName + "' at 'userAttributes.2.member.name' "
+                        + "failed to satisfy constraint: Member must have length less than or equal to 32",
+                () -> driver.adminCreateUser(pool.id(), "jane",
+                        List.of(new AttributeInput("name", "Jane"), new AttributeInput(longName, "x")), null));
+    }
+
+    @Test
+    void recordAuthEventValidatesItsMembers() {
+        assertInvalid("2 validation errors detected: Value 'LogIn' at 'eventType' failed to satisfy constraint: "
+                        + "Member must satisfy enum value set: [SignIn, SignUp, ForgotPassword, PasswordChange, "
+                        + "ResendCode]; Value 'Severe' at 'eventRisk.riskLevel' failed to satisfy constraint: Member "
+                        + "must satisfy enum value set: [Low, Medium, High]",
+                () -> driver.recordAuthEvent("eu-west-1_abc", "jane", "LogIn", null,
+                        new EventRiskInput(null, "Severe", null), null, null));
+    }
+
+    // ---- check order ----------------------------------------------------------------------------
+
+    @Test
+    void validationComesBeforeTheRateLimit() {
+        exhaustFeedbackQuota("eu-west-1_none");
+        assertThat(error(() -> driver.adminUpdateAuthEventFeedback("eu-west-1_none", "jane", "e1", "Nope")).type())
+                .isEqualTo("InvalidParameterException");
+    }
+
+    @Test
+    void rateLimitComesBeforeThePoolLookupAndLeavesOtherPoolsAlone() {
+        PoolView other = advancedPool();
+        exhaustFeedbackQuota("eu-west-1_none");
+        assertError("TooManyRequestsException", AuthEventFeedbackService.RATE_EXCEEDED_MESSAGE,
+                () -> driver.adminUpdateAuthEventFeedback("eu-west-1_none", "jane", "e1", "Valid"));
+        assertThat(error(() -> driver.adminUpdateAuthEventFeedback(other.id(), "jane", "e1", "Valid")).type())
+                .isEqualTo("UserNotFoundException");
+        refillQuotas();
+        assertError("ResourceNotFoundException", "User pool eu-west-1_none does not exist.",
+                () -> driver.adminUpdateAuthEventFeedback("eu-west-1_none", "jane", "e1", "Valid"));
+    }
+
+    @Test
+    void theFeedbackQuotaCountsBothFeedbackOperations() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        Recorded event = signIn(pool, "jane");
+        for (int i = 0; i < FEEDBACK_QUOTA; i++) {
+            if (i % 2 == 0) {
+                driver.adminUpdateAuthEventFeedback(pool.id(), "jane", event.eventId(), "Valid");
+            } else {
+                driver.updateAuthEventFeedback(pool.id(), "jane", event.eventId(), event.feedbackToken(), "Valid");
+            }
+        }
+        assertThat(error(() -> driver.updateAuthEventFeedback(pool.id(), "jane", event.eventId(),
+                event.feedbackToken(), "Invalid")).type()).isEqualTo("TooManyRequestsException");
+        assertThat(onlyEvent(pool, "jane").feedback().value()).isEqualTo("Valid");
+    }
+
+    @Test
+    void unknownPoolIsResourceNotFound() {
+        assertError("ResourceNotFoundException", "User pool eu-west-1_missing1 does not exist.",
+                () -> driver.updateAuthEventFeedback("eu-west-1_missing1", "jane", "e1", "abc", "Valid"));
+        assertError("ResourceNotFoundException", "User pool eu-west-1_missing1 does not exist.",
+                () -> driver.adminListUserAuthEvents("eu-west-1_missing1", "jane", null, null));
+    }
+
+    @Test
+    void poolWithoutTheAddOnRejectsFeedbackBeforeLookingAtTheToken() {
+        PoolView pool = driver.createUserPool("plain", null, null, null, null);
+        user(pool, "jane");
+        String message = "Advanced security features are not enabled for user pool " + pool.id() + ".";
+        assertError("UserPoolAddOnNotEnabledException", message,
+                () -> driver.updateAuthEventFeedback(pool.id(), "jane", "e1", "garbage", "Valid"));
+        assertError("UserPoolAddOnNotEnabledException", message,
+                () -> driver.adminUpdateAuthEventFeedback(pool.id(), "jane", "e1", "Valid"));
+        assertError("UserPoolAddOnNotEnabledException", message,
+                () -> driver.adminListUserAuthEvents(pool.id(), "jane", null, null));
+        assertError("UserPoolAddOnNotEnabledException", message, () -> signIn(pool, "jane"));
+    }
+
+    @Test
+    void auditModeCountsAsEnabled() {
+        PoolView pool = driver.createUserPool("audit", "AUDIT", "PLUS", null, null);
+        user(pool, "jane");
+        Recorded event = signIn(pool, "jane");
+        driver.updateAuthEventFeedback(pool.id(), "jane", event.eventId(), event.feedbackToken(), "Valid");
+        assertThat(onlyEvent(pool, "jane").feedback().value()).isEqualTo("Valid");
+    }
+
+    @Test
+    void tokenIsCheckedBeforeTheUsername() {
+        PoolView pool = advancedPool();
+        assertError("NotAuthorizedException", INVALID_TOKEN,
+                () -> driver.updateAuthEventFeedback(pool.id(), "nobody", "e1", "v1.abc.def.ghi", "Valid"));
+    }
+
+    @Test
+    void userIsResolvedBeforeTheEvent() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        assertError("UserNotFoundException", USER_NOT_FOUND,
+                () -> driver.adminUpdateAuthEventFeedback(pool.id(), "nobody", "no-such-event", "Valid"));
+        assertError("ResourceNotFoundException", "Auth event no-such-event does not exist.",
+                () -> driver.adminUpdateAuthEventFeedback(pool.id(), "jane", "no-such-event", "Valid"));
+    }
+
+    @Test
+    void aValidTokenForAnUnknownUsernameIsUserNotFound() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        Recorded event = signIn(pool, "jane");
+        assertError("UserNotFoundException", USER_NOT_FOUND, () -> driver.updateAuthEventFeedback(
+                pool.id(), "nobody", event.eventId(), event.feedbackToken(), "Valid"));
+    }
+
+    // ---- feedback tokens ------------------------------------------------------------------------
+
+    @Test
+    void recordedEventCarriesAnOpaqueTokenOfTheModelAlphabet() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        Recorded event = signIn(pool, "jane");
+        assertThat(event.eventId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(event.feedbackToken()).matches("[A-Za-z0-9-_=.]+").doesNotContain("jane");
+    }
+
+    @Test
+    void tamperedTokensAreAllRejectedWithTheOneMessage() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        Recorded event = signIn(pool, "jane");
+        String token = event.feedbackToken();
+        List<String> forgeries = new ArrayList<>();
+        for (int i = 0; i < token.length(); i += 7) {
+            char replacement = token.charAt(i) == 'A' ? 'B' : 'A';
+            forgeries.add(token.substring(0, i) + replacement + token.substring(i + 1));
+        }
+        forgeries.add(token.substring(0, token.length() - 1));
+        forgeries.add(token + "A");
+        forgeries.add(token.replace('.', '-'));
+        forgeries.add("v2" + token.substring(2));
+        for (String forged : forgeries) {
+            refillQuotas();
+            assertError("NotAuthorizedException", INVALID_TOKEN, () -> driver.updateAuthEventFeedback(
+                    pool.id(), "jane", event.eventId(), forged, "Invalid"));
+        }
+        assertThat(onlyEvent(pool, "jane").feedback()).isNull();
+    }
+
+    @Test
+    void tokenExpiresAfterItsLifetime() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        Recorded event = signIn(pool, "jane");
+        clock.advance(Duration.ofDays(7).minusSeconds(1));
+        driver.updateAuthEventFeedback(pool.id(), "jane", event.eventId(), event.feedbackToken(), "Valid");
+        clock.advance(Duration.ofSeconds(1));
+        assertError("NotAuthorizedException", INVALID_TOKEN, () -> driver.updateAuthEventFeedback(
+                pool.id(), "jane", event.eventId(), event.feedbackToken(), "Invalid"));
+        assertThat(onlyEvent(pool, "jane").feedback().value()).isEqualTo("Valid");
+    }
+
+    @Test
+    void tokenOfAnotherPoolIsRejected() {
+        PoolView pool = advancedPool();
+        PoolView otherPool = advancedPool();
+        user(pool, "jane");
+        user(otherPool, "jane");
+        Recorded event = signIn(pool, "jane");
+        Recorded otherEvent = signIn(otherPool, "jane");
+        assertError("NotAuthorizedException", INVALID_TOKEN, () -> driver.updateAuthEventFeedback(
+                otherPool.id(), "jane", event.eventId(), event.feedbackToken(), "Valid"));
+        assertError("NotAuthorizedException", INVALID_TOKEN, () -> driver.updateAuthEventFeedback(
+                otherPool.id(), "jane", otherEvent.eventId(), event.feedbackToken(), "Valid"));
+    }
+
+    @Test
+    void tokenOfAnotherEventIsRejected() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        Recorded first = signIn(pool, "jane");
+        Recorded second = signIn(pool, "jane");
+        assertError("NotAuthorizedException", INVALID_TOKEN, () -> driver.updateAuthEventFeedback(
+                pool.id(), "jane", second.eventId(), first.feedbackToken(), "Invalid"));
+        assertThat(event(pool, "jane", second.eventId()).feedback()).isNull();
+    }
+
+    @Test
+    void tokenOfAnotherUserIsRejected() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        user(pool, "john");
+        Recorded janes = signIn(pool, "jane");
+        assertError("NotAuthorizedException", INVALID_TOKEN, () -> driver.updateAuthEventFeedback(
+                pool.id(), "john", janes.eventId(), janes.feedbackToken(), "Invalid"));
+        assertThat(onlyEvent(pool, "jane").feedback()).isNull();
+    }
+
+    @Test
+    void tokenOutlivesNothingItNames() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        Recorded event = signIn(pool, "jane");
+        driver.adminDeleteUser(pool.id(), "jane");
+        user(pool, "jane");
+        assertError("NotAuthorizedException", INVALID_TOKEN, () -> driver.updateAuthEventFeedback(
+                pool.id(), "jane", event.eventId(), event.feedbackToken(), "Invalid"));
+    }
+
+    // ---- feedback -------------------------------------------------------------------------------
+
+    @Test
+    void userFeedbackIsStoredWithProviderUserAndTheDate() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        Recorded event = signIn(pool, "jane");
+        clock.advance(Duration.ofMinutes(5));
+        driver.updateAuthEventFeedback(pool.id(), "jane", event.eventId(), event.feedbackToken(), "Invalid");
+        Views.FeedbackView feedback = onlyEvent(pool, "jane").feedback();
+        assertThat(feedback.value()).isEqualTo("Invalid");
+        assertThat(feedback.provider()).isEqualTo("User");
+        assertThat(feedback.date()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void adminFeedbackIsStoredWithProviderAdmin() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        Recorded event = signIn(pool, "jane");
+        driver.adminUpdateAuthEventFeedback(pool.id(), "jane", event.eventId(), "Valid");
+        Views.FeedbackView feedback = onlyEvent(pool, "jane").feedback();
+        assertThat(feedback.value()).isEqualTo("Valid");
+        assertThat(feedback.provider()).isEqualTo("Admin");
+        assertThat(feedback.date()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void laterFeedbackReplacesEarlierFeedback() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        Recorded event = signIn(pool, "jane");
+        driver.adminUpdateAuthEventFeedback(pool.id(), "jane", event.eventId(), "Valid");
+        clock.advance(Duration.ofHours(1));
+        driver.updateAuthEventFeedback(pool.id(), "jane", event.eventId(), event.feedbackToken(), "Invalid");
+        assertThat(onlyEvent(pool, "jane").feedback())
+                .isEqualTo(new Views.FeedbackView("Invalid", "User", clock.instant()));
+        clock.advance(Duration.ofHours(1));
+        driver.adminUpdateAuthEventFeedback(pool.id(), "jane", event.eventId(), "Valid");
+        assertThat(onlyEvent(pool, "jane").feedback())
+                .isEqualTo(new Views.FeedbackView("Valid", "Admin", clock.instant()));
+    }
+
+    @Test
+    void theRiskListenerHearsOfEveryStoredFeedback() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        Recorded event = signIn(pool, "jane");
+        driver.adminUpdateAuthEventFeedback(pool.id(), "jane", event.eventId(), "Invalid");
+        assertThat(riskNotifications).hasSize(1);
+        AuthEvent notified = riskNotifications.get(0).event();
+        assertThat(notified.poolId()).isEqualTo(pool.id());
+        assertThat(notified.eventId()).isEqualTo(event.eventId());
+        assertThat(notified.feedback()).map(EventFeedback::provider).contains(FeedbackProvider.ADMIN);
+    }
+
+    @Test
+    void aFailingStoreIsAnInternalErrorWithAGenericMessage() throws Exception {
+        Stores healthy = newStores();
+        AuthEventStore failing = (AuthEventStore) java.lang.reflect.Proxy.newProxyInstance(
+                AuthEventStore.class.getClassLoader(), new Class<?>[] {AuthEventStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("recordFeedback")) {
+                        throw new IllegalStateException("disk on fire at /var/secret/path");
+                    }
+                    try {
+                        return method.invoke(healthy.authEvents(), args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        try (OperationDriver broken = driverFor(newService(
+                new Stores(healthy.userPools(), healthy.users(), failing)))) {
+            PoolView pool = broken.createUserPool("p", "ENFORCED", "PLUS", null, null);
+            broken.adminCreateUser(pool.id(), "jane", List.of(), null);
+            Recorded event = broken.recordAuthEvent(pool.id(), "jane", "SignIn", null, null, null, null);
+            ServiceError error = error(() -> broken.adminUpdateAuthEventFeedback(
+                    pool.id(), "jane", event.eventId(), "Valid"));
+            assertThat(error.type()).isEqualTo("InternalErrorException");
+            assertThat(error.errorMessage()).isEqualTo("Internal server error.").doesNotContain("secret");
+            // the service keeps serving
+            assertThat(broken.adminListUserAuthEvents(pool.id(), "jane", null, null).items()).hasSize(1);
+        }
+    }
+
+    // ---- username resolution --------------------------------------------------------------------
+
+    @Test
+    void verifiedEmailAliasResolvesTheUser() {
+        PoolView pool = advancedPool("email");
+        user(pool, "jane", new AttributeInput("email", "jane@example.com"),
+                new AttributeInput("email_verified", "true"));
+        Recorded event = signIn(pool, "jane@example.com");
+        driver.updateAuthEventFeedback(pool.id(), "jane@example.com", event.eventId(), event.feedbackToken(), "Valid");
+        assertThat(onlyEvent(pool, "jane").feedback().value()).isEqualTo("Valid");
+        assertThat(driver.adminGetUser(pool.id(), "jane@example.com").username()).isEqualTo("jane");
+    }
+
+    @Test
+    void unverifiedEmailIsNoAlias() {
+        PoolView pool = advancedPool("email");
+        user(pool, "jane", new AttributeInput("email", "jane@example.com"),
+                new AttributeInput("email_verified", "false"));
+        assertError("UserNotFoundException", USER_NOT_FOUND, () -> signIn(pool, "jane@example.com"));
+    }
+
+    @Test
+    void verifiedPhoneAndPreferredUsernameAliasesResolve() {
+        PoolView pool = advancedPool("phone_number", "preferred_username");
+        user(pool, "jane", new AttributeInput("phone_number", "+15555550100"),
+                new AttributeInput("phone_number_verified", "true"), new AttributeInput("preferred_username", "jd"));
+        assertThat(driver.adminGetUser(pool.id(), "+15555550100").username()).isEqualTo("jane");
+        assertThat(driver.adminGetUser(pool.id(), "jd").username()).isEqualTo("jane");
+    }
+
+    @Test
+    void anAliasOnlyCountsForTheAttributesThePoolNames() {
+        PoolView pool = advancedPool();
+        user(pool, "jane", new AttributeInput("email", "jane@example.com"),
+                new AttributeInput("email_verified", "true"));
+        assertError("UserNotFoundException", USER_NOT_FOUND, () -> driver.adminGetUser(pool.id(), "jane@example.com"));
+    }
+
+    @Test
+    void subResolvesTheUser() {
+        PoolView pool = advancedPool();
+        UserView jane = user(pool, "jane");
+        String sub = jane.attributes().get("sub");
+        assertThat(sub).matches("[0-9a-f-]{36}");
+        Recorded event = signIn(pool, sub);
+        driver.updateAuthEventFeedback(pool.id(), sub, event.eventId(), event.feedbackToken(), "Valid");
+        assertThat(onlyEvent(pool, "jane").feedback().provider()).isEqualTo("User");
+    }
+
+    @Test
+    void usernameWinsOverAnotherUsersAlias() {
+        PoolView pool = advancedPool("preferred_username");
+        user(pool, "jane", new AttributeInput("preferred_username", "john"));
+        user(pool, "john");
+        assertThat(driver.adminGetUser(pool.id(), "john").username()).isEqualTo("john");
+    }
+
+    @Test
+    void anAliasBelongsToOneUserAtATime() {
+        PoolView pool = advancedPool("email");
+        AttributeInput email = new AttributeInput("email", "shared@example.com");
+        AttributeInput verified = new AttributeInput("email_verified", "true");
+        user(pool, "jane", email, verified);
+        assertError("AliasExistsException", "An account with the given email already exists.",
+                () -> user(pool, "john", email, verified));
+        driver.adminCreateUser(pool.id(), "john", List.of(email, verified), true);
+        assertThat(driver.adminGetUser(pool.id(), "shared@example.com").username()).isEqualTo("john");
+        assertThat(driver.adminGetUser(pool.id(), "jane").attributes()).containsEntry("email", "shared@example.com");
+    }
+
+    @Test
+    void usernameAttributesPoolStoresTheEmailAndNamesTheUserBySub() {
+        PoolView pool = driver.createUserPool("by-email", "ENFORCED", "PLUS", null, List.of("email"));
+        UserView created = driver.adminCreateUser(pool.id(), "jane@example.com", List.of(), null);
+        assertThat(created.username()).isEqualTo(created.attributes().get("sub"));
+        assertThat(created.attributes()).containsEntry("email", "jane@example.com");
+        Recorded event = signIn(pool, "jane@example.com");
+        driver.updateAuthEventFeedback(pool.id(), "jane@example.com", event.eventId(), event.feedbackToken(), "Valid");
+        assertThat(onlyEvent(pool, created.username()).feedback().value()).isEqualTo("Valid");
+        assertError("UsernameExistsException", "An account with the given email already exists.",
+                () -> driver.adminCreateUser(pool.id(), "jane@example.com", List.of(), null));
+        assertInvalid("Username should be an email.",
+                () -> driver.adminCreateUser(pool.id(), "jane", List.of(), null));
+    }
+
+    @Test
+    void usernamesThatLookLikeAnAliasAreRefusedInAliasPools() {
+        PoolView pool = advancedPool("email", "phone_number");
+        assertInvalid("Username cannot be of email format, since user pool is configured for email alias.",
+                () -> user(pool, "jane@example.com"));
+        assertInvalid("Username cannot be of phone number format, since user pool is configured for phone number alias.",
+                () -> user(pool, "+15555550100"));
+    }
+
+    // ---- users ----------------------------------------------------------------------------------
+
+    @Test
+    void createdUserHasSubFirstAndCognitoDefaults() {
+        PoolView pool = advancedPool();
+        UserView jane = user(pool, "jane", new AttributeInput("name", "Jane Doe"));
+        assertThat(jane.username()).isEqualTo("jane");
+        assertThat(new ArrayList<>(jane.attributes().keySet())).containsExactly("sub", "name");
+        assertThat(jane.enabled()).isTrue();
+        assertThat(jane.status()).isEqualTo("FORCE_CHANGE_PASSWORD");
+        assertThat(jane.createDate()).isEqualTo(clock.instant());
+        assertThat(driver.adminGetUser(pool.id(), "jane")).isEqualTo(jane);
+    }
+
+    @Test
+    void duplicateUsernameIsRefused() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        assertError("UsernameExistsException", "User account already exists", () -> user(pool, "jane"));
+    }
+
+    @Test
+    void subCannotBeGiven() {
+        PoolView pool = advancedPool();
+        assertInvalid("Cannot modify the non-mutable attribute sub",
+                () -> user(pool, "jane", new AttributeInput("sub", "mine")));
+    }
+
+    @Test
+    void deletingAUserDeletesItsEvents() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        signIn(pool, "jane");
+        driver.adminDeleteUser(pool.id(), "jane");
+        assertError("UserNotFoundException", USER_NOT_FOUND, () -> driver.adminGetUser(pool.id(), "jane"));
+        assertError("UserNotFoundException", USER_NOT_FOUND, () -> driver.adminDeleteUser(pool.id(), "jane"));
+        user(pool, "jane");
+        assertThat(driver.adminListUserAuthEvents(pool.id(), "jane", null, null).items()).isEmpty();
+    }
+
+    // ---- pools ----------------------------------------------------------------------------------
+
+    @Test
+    void createdPoolHasARegionalIdAnArnAndDefaults() {
+        PoolView pool = driver.createUserPool("my pool", null, null, null, null);
+        assertThat(pool.id()).matches("eu-west-1_[0-9a-zA-Z]{9}");
+        assertThat(pool.arn()).isEqualTo("arn:aws:cognito-idp:eu-west-1:123456789012:userpool/" + pool.id());
+        assertThat(pool.name()).isEqualTo("my pool");
+        assertThat(pool.advancedSecurityMode()).isEqualTo("OFF");
+        assertThat(pool.tier()).isEqualTo("ESSENTIALS");
+        assertThat(pool.creationDate()).isEqualTo(clock.instant());
+        assertThat(driver.describeUserPool(pool.id())).isEqualTo(pool);
+    }
+
+    @Test
+    void threatProtectionNeedsThePlusTier() {
+        ServiceError error = error(() -> driver.createUserPool("p", "AUDIT", null, null, null));
+        assertThat(error.type()).isEqualTo("FeatureUnavailableInTierException");
+        assertThat(error.errorMessage()).contains("PLUS");
+        PoolView pool = driver.createUserPool("p", "AUDIT", "PLUS", null, null);
+        assertThat(error(() -> driver.updateUserPool(pool.id(), null, "ENFORCED", "ESSENTIALS")).type())
+                .isEqualTo("FeatureUnavailableInTierException");
+    }
+
+    @Test
+    void aliasAndUsernameAttributesExcludeEachOther() {
+        assertInvalid("Only one of aliasAttributes or usernameAttributes can be set in a User Pool.",
+                () -> driver.createUserPool("p", null, null, List.of("email"), List.of("phone_number")));
+    }
+
+    @Test
+    void updateUserPoolSetsTheAddOnAndResetsItWhenLeftOut() {
+        PoolView pool = driver.createUserPool("p", null, "PLUS", null, null);
+        clock.advance(Duration.ofMinutes(1));
+        driver.updateUserPool(pool.id(), "renamed", "ENFORCED", null);
+        PoolView updated = driver.describeUserPool(pool.id());
+        assertThat(updated.advancedSecurityMode()).isEqualTo("ENFORCED");
+        assertThat(updated.name()).isEqualTo("renamed");
+        assertThat(updated.tier()).isEqualTo("PLUS");
+        assertThat(updated.lastModifiedDate()).isEqualTo(clock.instant());
+        assertThat(updated.creationDate()).isEqualTo(pool.creationDate());
+        driver.updateUserPool(pool.id(), null, null, null);
+        assertThat(driver.describeUserPool(pool.id()).advancedSecurityMode()).isEqualTo("OFF");
+        assertThat(driver.describeUserPool(pool.id()).name()).isEqualTo("renamed");
+    }
+
+    @Test
+    void deletedPoolIsGoneWithItsUsersAndEvents() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        Recorded event = signIn(pool, "jane");
+        driver.deleteUserPool(pool.id());
+        String gone = "User pool " + pool.id() + " does not exist.";
+        assertError("ResourceNotFoundException", gone, () -> driver.describeUserPool(pool.id()));
+        assertError("ResourceNotFoundException", gone, () -> driver.deleteUserPool(pool.id()));
+        assertError("ResourceNotFoundException", gone, () -> driver.updateAuthEventFeedback(
+                pool.id(), "jane", event.eventId(), event.feedbackToken(), "Valid"));
+    }
+
+    @Test
+    void listUserPoolsPagesThroughEveryPoolOnce() {
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            created.add(driver.createUserPool("pool-" + i, null, null, null, null).id());
+        }
+        List<String> listed = new ArrayList<>();
+        String next = null;
+        int pages = 0;
+        do {
+            PageView<PoolSummary> page = driver.listUserPools(3, next);
+            page.items().forEach(pool -> listed.add(pool.id()));
+            next = page.nextToken();
+            pages++;
+        } while (next != null);
+        assertThat(pages).isEqualTo(3);
+        Collections.sort(created);
+        assertThat(listed).isEqualTo(created);
+        assertInvalid("Invalid pagination token.", () -> driver.listUserPools(3, "bm90LWEtdG9rZW4"));
+    }
+
+    // ---- events and listing ---------------------------------------------------------------------
+
+    @Test
+    void recordedEventKeepsEveryMember() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        EventContextData context = new EventContextData("203.0.113.7", "Firefox on Linux", "+01:00", "Lyon", "France");
+        Recorded recorded = driver.recordAuthEvent(pool.id(), "jane", "SignIn", "Fail",
+                new EventRiskInput("AccountTakeover", "High", true),
+                List.of(new ChallengeResponseInput("Password", "Success"), new ChallengeResponseInput("Mfa", "Failure")),
+                context);
+        EventView event = onlyEvent(pool, "jane");
+        assertThat(event.eventId()).isEqualTo(recorded.eventId());
+        assertThat(event.eventType()).isEqualTo("SignIn");
+        assertThat(event.creationDate()).isEqualTo(clock.instant());
+        assertThat(event.eventResponse()).isEqualTo("Fail");
+        assertThat(event.riskDecision()).isEqualTo("AccountTakeover");
+        assertThat(event.riskLevel()).isEqualTo("High");
+        assertThat(event.compromisedCredentialsDetected()).isTrue();
+        assertThat(event.challengeResponses()).containsExactly(
+                new Views.ChallengeView("Password", "Success"), new Views.ChallengeView("Mfa", "Failure"));
+        assertThat(event.contextData()).isEqualTo(context);
+        assertThat(event.feedback()).isNull();
+    }
+
+    @Test
+    void eventsAreListedNewestFirstAndPagedWithoutRepeats() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        List<String> recorded = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            recorded.add(signIn(pool, "jane").eventId());
+        }
+        Collections.reverse(recorded);
+        List<String> listed = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String next = null;
+        do {
+            PageView<EventView> page = driver.adminListUserAuthEvents(pool.id(), "jane", 3, next);
+            page.items().forEach(event -> listed.add(event.eventId()));
+            pageSizes.add(page.items().size());
+            next = page.nextToken();
+        } while (next != null);
+        assertThat(listed).isEqualTo(recorded);
+        assertThat(pageSizes).containsExactly(3, 3, 1);
+    }
+
+    @Test
+    void maxResultsZeroOrAbsentMeansSixty() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        for (int i = 0; i < 61; i++) {
+            signIn(pool, "jane");
+        }
+        PageView<EventView> absent = driver.adminListUserAuthEvents(pool.id(), "jane", null, null);
+        PageView<EventView> zero = driver.adminListUserAuthEvents(pool.id(), "jane", 0, null);
+        assertThat(absent.items()).hasSize(60);
+        assertThat(zero.items()).hasSize(60);
+        assertThat(absent.nextToken()).isNotNull();
+        assertThat(driver.adminListUserAuthEvents(pool.id(), "jane", 60, absent.nextToken()).items()).hasSize(1);
+    }
+
+    @Test
+    void anExactlyFullLastPageHasNoNextToken() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        signIn(pool, "jane");
+        signIn(pool, "jane");
+        assertThat(driver.adminListUserAuthEvents(pool.id(), "jane", 2, null).nextToken()).isNull();
+    }
+
+    @Test
+    void nextTokenOfAnotherUserOrGarbageIsRefused() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        user(pool, "john");
+        for (int i = 0; i < 3; i++) {
+            signIn(pool, "jane");
+        }
+        String janesNext = driver.adminListUserAuthEvents(pool.id(), "jane", 1, null).nextToken();
+        assertInvalid("Invalid pagination token.", () -> driver.adminListUserAuthEvents(pool.id(), "john", 1, janesNext));
+        assertInvalid("Invalid pagination token.",
+                () -> driver.adminListUserAuthEvents(pool.id(), "jane", 1, "garbage-token"));
+    }
+
+    @Test
+    void listingFindsTheUserByAliasToo() {
+        PoolView pool = advancedPool("email");
+        user(pool, "jane", new AttributeInput("email", "jane@example.com"), new AttributeInput("email_verified", "true"));
+        signIn(pool, "jane");
+        assertThat(driver.adminListUserAuthEvents(pool.id(), "jane@example.com", null, null).items()).hasSize(1);
+        assertError("UserNotFoundException", USER_NOT_FOUND,
+                () -> driver.adminListUserAuthEvents(pool.id(), "nobody", null, null));
+    }
+
+    @Test
+    void eventsOfOneUserAreInvisibleToAnother() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        user(pool, "john");
+        Recorded janes = signIn(pool, "jane");
+        assertThat(driver.adminListUserAuthEvents(pool.id(), "john", null, null).items()).isEmpty();
+        assertError("ResourceNotFoundException", "Auth event " + janes.eventId() + " does not exist.",
+                () -> driver.adminUpdateAuthEventFeedback(pool.id(), "john", janes.eventId(), "Valid"));
+    }
+}
