@@ -1,0 +1,370 @@
+package dev.authfeedback.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.authfeedback.domain.model.AdvancedSecurityMode;
+import dev.authfeedback.domain.model.AliasKey;
+import dev.authfeedback.domain.model.AuthEvent;
+import dev.authfeedback.domain.model.ChallengeName;
+import dev.authfeedback.domain.model.ChallengeResponse;
+import dev.authfeedback.domain.model.ChallengeResult;
+import dev.authfeedback.domain.model.EventContextData;
+import dev.authfeedback.domain.model.EventFeedback;
+import dev.authfeedback.domain.model.EventResponse;
+import dev.authfeedback.domain.model.EventRisk;
+import dev.authfeedback.domain.model.EventType;
+import dev.authfeedback.domain.model.FeedbackProvider;
+import dev.authfeedback.domain.model.FeedbackValue;
+import dev.authfeedback.domain.model.RiskDecision;
+import dev.authfeedback.domain.model.RiskLevel;
+import dev.authfeedback.domain.model.TokenSigningKey;
+import dev.authfeedback.domain.model.User;
+import dev.authfeedback.domain.model.UserPool;
+import dev.authfeedback.domain.model.UserPoolTier;
+import dev.authfeedback.domain.model.UserStatus;
+import dev.authfeedback.domain.port.out.AuthEventStore;
+import dev.authfeedback.domain.port.out.Stores;
+import dev.authfeedback.domain.port.out.UserPoolStore;
+import dev.authfeedback.domain.port.out.UserStore.InsertOutcome;
+import dev.authfeedback.domain.port.out.UserStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of the store ports, run against every storage adapter: subclasses provide empty
+ * stores ({@link #newStores}) and this suite proves they behave alike, concurrency included.
+ */
+public abstract class StoreContract {
+
+    protected static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+    private static final int WRITERS = 16;
+
+    protected UserPoolStore pools;
+    protected UserStore users;
+    protected AuthEventStore events;
+    private ExecutorService executor;
+
+    /** A new, empty set of the adapter's stores. */
+    protected abstract Stores newStores();
+
+    @BeforeEach
+    void openStores() {
+        Stores stores = newStores();
+        pools = stores.userPools();
+        users = stores.users();
+        events = stores.authEvents();
+        executor = Executors.newFixedThreadPool(WRITERS);
+    }
+
+    @AfterEach
+    void stopWriters() throws InterruptedException {
+        executor.shutdownNow();
+        assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    // ---- fixtures -------------------------------------------------------------------------------
+
+    protected static UserPool pool(String id) {
+        byte[] secret = new byte[32];
+        secret[0] = 7;
+        return new UserPool(id, "pool " + id, "arn:aws:cognito-idp:us-east-1:000000000000:userpool/" + id,
+                T0, T0, AdvancedSecurityMode.ENFORCED, UserPoolTier.PLUS, List.of(), List.of(),
+                List.of(new TokenSigningKey("key1", secret)));
+    }
+
+    protected static User user(String poolId, String username, AliasKey... aliases) {
+        String sub = UUID.randomUUID().toString();
+        return new User(poolId, username, sub, Map.of("sub", sub), true, UserStatus.CONFIRMED, T0, T0,
+                List.of(aliases));
+    }
+
+    protected static AuthEvent event(String poolId, String userSub, String eventId) {
+        return new AuthEvent(poolId, userSub, eventId, EventType.SIGN_IN, T0, null, null, List.of(), null, null);
+    }
+
+    protected static EventFeedback feedback(FeedbackValue value, int second) {
+        return new EventFeedback(value, FeedbackProvider.ADMIN, T0.plusSeconds(second));
+    }
+
+    private <T> List<T> concurrently(int count, IntFunction<Callable<T>> task) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Callable<T> work = task.apply(i);
+            futures.add(executor.submit(() -> {
+                start.await();
+                return work.call();
+            }));
+        }
+        start.countDown();
+        List<T> results = new ArrayList<>();
+        for (Future<T> future : futures) {
+            results.add(future.get(30, TimeUnit.SECONDS));
+        }
+        return results;
+    }
+
+    // ---- pools ----------------------------------------------------------------------------------
+
+    @Test
+    void poolIsFoundReplacedAndDeleted() {
+        UserPool pool = pool("us-east-1_aaaaaaaaa");
+        pools.insert(pool);
+        assertThat(pools.find(pool.id())).contains(pool);
+        UserPool renamed = pool.withSettings("renamed", AdvancedSecurityMode.AUDIT, UserPoolTier.PLUS, T0.plusSeconds(5));
+        assertThat(pools.replace(renamed)).isTrue();
+        assertThat(pools.find(pool.id())).contains(renamed);
+        assertThat(pools.delete(pool.id())).isTrue();
+        assertThat(pools.find(pool.id())).isEmpty();
+        assertThat(pools.delete(pool.id())).isFalse();
+        assertThat(pools.replace(renamed)).isFalse();
+    }
+
+    @Test
+    void poolKeepsItsSigningKeys() {
+        UserPool pool = pool("us-east-1_keys00000");
+        pools.insert(pool);
+        assertThat(pools.find(pool.id()).orElseThrow().tokenSigningKeys()).isEqualTo(pool.tokenSigningKeys());
+    }
+
+    @Test
+    void poolIdIsUnique() {
+        pools.insert(pool("us-east-1_aaaaaaaaa"));
+        assertThatThrownBy(() -> pools.insert(pool("us-east-1_aaaaaaaaa"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void poolsAreListedInIdOrderAfterACursor() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = "us-east-1_pool" + (char) ('e' - i) + "0000";
+            ids.add(id);
+            pools.insert(pool(id));
+        }
+        Collections.sort(ids);
+        assertThat(pools.listAfter(null, 10).stream().map(UserPool::id)).containsExactlyElementsOf(ids);
+        assertThat(pools.listAfter(null, 2).stream().map(UserPool::id)).containsExactlyElementsOf(ids.subList(0, 2));
+        assertThat(pools.listAfter(ids.get(1), 2).stream().map(UserPool::id)).containsExactlyElementsOf(ids.subList(2, 4));
+        assertThat(pools.listAfter(ids.get(4), 2)).isEmpty();
+    }
+
+    // ---- users ----------------------------------------------------------------------------------
+
+    @Test
+    void userIsFoundByUsernameSubAndAlias() {
+        AliasKey email = new AliasKey("email", "jane@example.com");
+        User jane = user("p_1", "jane", email);
+        assertThat(users.insert(jane, false)).isEqualTo(InsertOutcome.INSERTED);
+        assertThat(users.findByUsername("p_1", "jane")).contains(jane);
+        assertThat(users.findBySub("p_1", jane.sub())).contains(jane);
+        assertThat(users.findByAlias("p_1", email)).contains(jane);
+        assertThat(users.findByAlias("p_1", new AliasKey("phone_number", "jane@example.com"))).isEmpty();
+        assertThat(users.findByUsername("p_2", "jane")).isEmpty();
+    }
+
+    @Test
+    void storedUserKeepsItsAttributesInOrder() {
+        String sub = UUID.randomUUID().toString();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("sub", sub);
+        attributes.put("name", "Jane");
+        attributes.put("email", "jane@example.com");
+        User jane = new User("p_1", "jane", sub, attributes, true, UserStatus.FORCE_CHANGE_PASSWORD, T0, T0, List.of());
+        users.insert(jane, false);
+        User found = users.findByUsername("p_1", "jane").orElseThrow();
+        assertThat(found).isEqualTo(jane);
+        assertThat(new ArrayList<>(found.attributes().keySet())).containsExactly("sub", "name", "email");
+    }
+
+    @Test
+    void usernameIsUniqueWithinAPoolOnly() {
+        assertThat(users.insert(user("p_1", "jane"), false)).isEqualTo(InsertOutcome.INSERTED);
+        assertThat(users.insert(user("p_1", "jane"), false)).isEqualTo(InsertOutcome.USERNAME_TAKEN);
+        assertThat(users.insert(user("p_1", "jane"), true)).isEqualTo(InsertOutcome.USERNAME_TAKEN);
+        assertThat(users.insert(user("p_2", "jane"), false)).isEqualTo(InsertOutcome.INSERTED);
+    }
+
+    @Test
+    void aTakenAliasFailsTheInsertUnlessMigrated() {
+        AliasKey email = new AliasKey("email", "shared@example.com");
+        User jane = user("p_1", "jane", email);
+        User john = user("p_1", "john", email);
+        users.insert(jane, false);
+        assertThat(users.insert(john, false)).isEqualTo(InsertOutcome.ALIAS_TAKEN);
+        assertThat(users.findByUsername("p_1", "john")).isEmpty();
+        assertThat(users.insert(john, true)).isEqualTo(InsertOutcome.INSERTED);
+        assertThat(users.findByAlias("p_1", email)).contains(john);
+        // deleting the former owner leaves the migrated alias with its new owner
+        assertThat(users.delete("p_1", jane.sub())).isTrue();
+        assertThat(users.findByAlias("p_1", email)).contains(john);
+    }
+
+    @Test
+    void deletedUserIsGoneFromEveryIndex() {
+        AliasKey email = new AliasKey("email", "jane@example.com");
+        User jane = user("p_1", "jane", email);
+        users.insert(jane, false);
+        assertThat(users.delete("p_1", jane.sub())).isTrue();
+        assertThat(users.findByUsername("p_1", "jane")).isEmpty();
+        assertThat(users.findBySub("p_1", jane.sub())).isEmpty();
+        assertThat(users.findByAlias("p_1", email)).isEmpty();
+        assertThat(users.delete("p_1", jane.sub())).isFalse();
+        assertThat(users.insert(user("p_1", "jane", email), false)).isEqualTo(InsertOutcome.INSERTED);
+    }
+
+    @Test
+    void deletingAPoolsUsersLeavesOtherPools() {
+        users.insert(user("p_1", "jane"), false);
+        users.insert(user("p_2", "jane"), false);
+        users.deleteAllInPool("p_1");
+        assertThat(users.findByUsername("p_1", "jane")).isEmpty();
+        assertThat(users.findByUsername("p_2", "jane")).isPresent();
+    }
+
+    @Test
+    void concurrentInsertsOfOneAliasLeaveOneOwner() throws Exception {
+        AliasKey email = new AliasKey("email", "race@example.com");
+        List<InsertOutcome> outcomes = concurrently(WRITERS,
+                i -> () -> users.insert(user("p_1", "user" + i, email), false));
+        assertThat(outcomes).filteredOn(outcome -> outcome == InsertOutcome.INSERTED).hasSize(1);
+        assertThat(outcomes).filteredOn(outcome -> outcome == InsertOutcome.ALIAS_TAKEN).hasSize(WRITERS - 1);
+    }
+
+    @Test
+    void concurrentInsertsOfOneUsernameLeaveOneUser() throws Exception {
+        List<InsertOutcome> outcomes = concurrently(WRITERS, i -> () -> users.insert(user("p_1", "jane"), false));
+        assertThat(outcomes).filteredOn(outcome -> outcome == InsertOutcome.INSERTED).hasSize(1);
+    }
+
+    // ---- events ---------------------------------------------------------------------------------
+
+    @Test
+    void eventIsFoundOnlyForItsUser() {
+        AuthEvent event = event("p_1", "sub-a", "e1");
+        events.insert(event);
+        assertThat(events.find("p_1", "sub-a", "e1")).contains(event);
+        assertThat(events.find("p_1", "sub-b", "e1")).isEmpty();
+        assertThat(events.find("p_2", "sub-a", "e1")).isEmpty();
+    }
+
+    @Test
+    void eventIdIsUniquePerUser() {
+        events.insert(event("p_1", "sub-a", "e1"));
+        assertThatThrownBy(() -> events.insert(event("p_1", "sub-a", "e1"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void storedEventKeepsEveryMember() {
+        AuthEvent full = new AuthEvent("p_1", "sub-a", "e1", EventType.FORGOT_PASSWORD, T0,
+                EventResponse.FAIL,
+                new EventRisk(RiskDecision.BLOCK,
+                        RiskLevel.HIGH, true),
+                List.of(new ChallengeResponse(
+                        ChallengeName.MFA, ChallengeResult.FAILURE)),
+                new EventContextData("203.0.113.9", "phone", "UTC", "Oslo", "Norway"),
+                null);
+        events.insert(full);
+        assertThat(events.find("p_1", "sub-a", "e1")).contains(full);
+    }
+
+    @Test
+    void feedbackIsRecordedAndReplaced() {
+        events.insert(event("p_1", "sub-a", "e1"));
+        EventFeedback first = feedback(FeedbackValue.VALID, 1);
+        EventFeedback second = new EventFeedback(FeedbackValue.INVALID, FeedbackProvider.USER, T0.plusSeconds(2));
+        assertThat(events.recordFeedback("p_1", "sub-a", "e1", first).orElseThrow().eventFeedback()).isEqualTo(first);
+        assertThat(events.recordFeedback("p_1", "sub-a", "e1", second).orElseThrow().eventFeedback()).isEqualTo(second);
+        assertThat(events.find("p_1", "sub-a", "e1").orElseThrow().eventFeedback()).isEqualTo(second);
+    }
+
+    @Test
+    void feedbackOnAMissingEventChangesNothing() {
+        events.insert(event("p_1", "sub-a", "e1"));
+        assertThat(events.recordFeedback("p_1", "sub-a", "e2", feedback(FeedbackValue.VALID, 1))).isEmpty();
+        assertThat(events.recordFeedback("p_1", "sub-b", "e1", feedback(FeedbackValue.VALID, 1))).isEmpty();
+        assertThat(events.find("p_1", "sub-a", "e1").orElseThrow().eventFeedback()).isNull();
+    }
+
+    @Test
+    void eventsAreListedNewestFirstAfterACursor() {
+        for (int i = 1; i <= 5; i++) {
+            events.insert(event("p_1", "sub-a", "e" + i));
+        }
+        events.insert(event("p_1", "sub-b", "other"));
+        assertThat(ids(events.listNewestFirst("p_1", "sub-a", null, 10))).containsExactly("e5", "e4", "e3", "e2", "e1");
+        assertThat(ids(events.listNewestFirst("p_1", "sub-a", null, 2))).containsExactly("e5", "e4");
+        assertThat(ids(events.listNewestFirst("p_1", "sub-a", "e4", 2))).containsExactly("e3", "e2");
+        assertThat(ids(events.listNewestFirst("p_1", "sub-a", "e1", 2))).isEmpty();
+        assertThat(ids(events.listNewestFirst("p_1", "sub-a", "other", 2))).isEmpty();
+        assertThat(ids(events.listNewestFirst("p_1", "sub-c", null, 2))).isEmpty();
+    }
+
+    @Test
+    void listingShowsRecordedFeedback() {
+        events.insert(event("p_1", "sub-a", "e1"));
+        events.recordFeedback("p_1", "sub-a", "e1", feedback(FeedbackValue.INVALID, 3));
+        assertThat(events.listNewestFirst("p_1", "sub-a", null, 1).get(0).eventFeedback())
+                .isEqualTo(feedback(FeedbackValue.INVALID, 3));
+    }
+
+    @Test
+    void deletingAUsersOrAPoolsEventsLeavesTheRest() {
+        events.insert(event("p_1", "sub-a", "e1"));
+        events.insert(event("p_1", "sub-b", "e2"));
+        events.insert(event("p_2", "sub-c", "e3"));
+        events.deleteAllOfUser("p_1", "sub-a");
+        assertThat(events.find("p_1", "sub-a", "e1")).isEmpty();
+        assertThat(events.find("p_1", "sub-b", "e2")).isPresent();
+        events.deleteAllInPool("p_1");
+        assertThat(events.find("p_1", "sub-b", "e2")).isEmpty();
+        assertThat(events.find("p_2", "sub-c", "e3")).isPresent();
+    }
+
+    @Test
+    void concurrentFeedbackLeavesExactlyOneOfTheWrittenValues() throws Exception {
+        events.insert(event("p_1", "sub-a", "e1"));
+        Set<EventFeedback> written = ConcurrentHashMap.newKeySet();
+        concurrently(WRITERS * 4, i -> () -> {
+            EventFeedback value = feedback(i % 2 == 0 ? FeedbackValue.VALID : FeedbackValue.INVALID, i);
+            written.add(value);
+            return events.recordFeedback("p_1", "sub-a", "e1", value).isPresent();
+        });
+        EventFeedback last = events.find("p_1", "sub-a", "e1").orElseThrow().eventFeedback();
+        assertThat(written).contains(last);
+        assertThat(events.listNewestFirst("p_1", "sub-a", null, 10)).hasSize(1);
+    }
+
+    @Test
+    void concurrentInsertsLoseNoEvent() throws Exception {
+        int count = WRITERS * 8;
+        concurrently(count, i -> () -> {
+            events.insert(event("p_1", "sub-a", "e" + i));
+            return null;
+        });
+        List<AuthEvent> all = events.listNewestFirst("p_1", "sub-a", null, count + 1);
+        assertThat(all).hasSize(count);
+        assertThat(ids(all)).doesNotHaveDuplicates();
+    }
+
+    private static List<String> ids(List<AuthEvent> list) {
+        return list.stream().map(AuthEvent::eventId).toList();
+    }
+}
