@@ -1,0 +1,83 @@
+package dev.authfeedback.adapter.inmemory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.authfeedback.domain.port.out.OperationCategory;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class TokenBucketRateLimiterTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private final AtomicLong now = new AtomicLong(42 * SECOND);
+
+    private TokenBucketRateLimiter limiter(RateLimits limits, int maxBuckets) {
+        return new TokenBucketRateLimiter(limits, now::get, maxBuckets);
+    }
+
+    private static int granted(TokenBucketRateLimiter limiter, String scope, OperationCategory category, int attempts) {
+        int granted = 0;
+        for (int i = 0; i < attempts; i++) {
+            if (limiter.tryAcquire(scope, category)) {
+                granted++;
+            }
+        }
+        return granted;
+    }
+
+    @Test
+    void aScopeGetsItsRateAsABurstThenWaitsForRefill() {
+        TokenBucketRateLimiter limiter = limiter(RateLimits.defaults(), 100);
+        assertThat(granted(limiter, "pool-a", OperationCategory.FEEDBACK, 40)).isEqualTo(25);
+        now.addAndGet(SECOND / 5);
+        assertThat(granted(limiter, "pool-a", OperationCategory.FEEDBACK, 40)).isEqualTo(5);
+        now.addAndGet(10 * SECOND);
+        assertThat(granted(limiter, "pool-a", OperationCategory.FEEDBACK, 40)).isEqualTo(25);
+    }
+
+    @Test
+    void scopesAndCategoriesHaveQuotasOfTheirOwn() {
+        TokenBucketRateLimiter limiter = limiter(RateLimits.uniform(3), 100);
+        assertThat(granted(limiter, "pool-a", OperationCategory.FEEDBACK, 5)).isEqualTo(3);
+        assertThat(granted(limiter, "pool-b", OperationCategory.FEEDBACK, 5)).isEqualTo(3);
+        assertThat(granted(limiter, "pool-a", OperationCategory.USER_READ, 5)).isEqualTo(3);
+    }
+
+    @Test
+    void aRateOfZeroMeansUnlimitedAndKeepsNoBuckets() {
+        TokenBucketRateLimiter limiter = limiter(RateLimits.defaults().with(OperationCategory.POOL_READ, 0), 100);
+        assertThat(granted(limiter, "account", OperationCategory.POOL_READ, 1000)).isEqualTo(1000);
+        assertThat(limiter.bucketCount()).isZero();
+    }
+
+    @Test
+    void bucketsStayBoundedWhateverScopesCallersInvent() {
+        TokenBucketRateLimiter limiter = limiter(RateLimits.defaults(), 1000);
+        for (int i = 0; i < 50_000; i++) {
+            limiter.tryAcquire("invented-" + i, OperationCategory.FEEDBACK);
+            assertThat(limiter.bucketCount()).isLessThanOrEqualTo(1000);
+        }
+    }
+
+    @Test
+    void fullBucketsAreEvictedBeforeBusyOnes() {
+        TokenBucketRateLimiter limiter = limiter(RateLimits.uniform(2), 3);
+        assertThat(granted(limiter, "busy", OperationCategory.FEEDBACK, 2)).isEqualTo(2);
+        limiter.tryAcquire("idle-1", OperationCategory.FEEDBACK);
+        limiter.tryAcquire("idle-2", OperationCategory.FEEDBACK);
+        now.addAndGet(SECOND / 2); // idle ones refill to full, busy has 1 of 2
+        limiter.tryAcquire("newcomer", OperationCategory.FEEDBACK);
+        assertThat(limiter.bucketCount()).isEqualTo(2);
+        assertThat(granted(limiter, "busy", OperationCategory.FEEDBACK, 5)).isEqualTo(1);
+    }
+
+    @Test
+    void ratesMustBeFiniteAndNotNegative() {
+        assertThatThrownBy(() -> RateLimits.uniform(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RateLimits.uniform(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RateLimits.uniform(Double.POSITIVE_INFINITY))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

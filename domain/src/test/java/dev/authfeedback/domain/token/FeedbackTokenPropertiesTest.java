@@ -1,0 +1,104 @@
+package dev.authfeedback.domain.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import dev.authfeedback.domain.model.AdvancedSecurityMode;
+import dev.authfeedback.domain.model.TokenSigningKey;
+import dev.authfeedback.domain.model.UserPool;
+import dev.authfeedback.domain.model.UserPoolTier;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/** Issue/verify round trips for arbitrary pools, users and events; any change to a token is rejected. */
+class FeedbackTokenPropertiesTest {
+
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=.";
+    private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+
+    /** A pool, a user and an event, all drawn from one seed so that failures shrink to a seed. */
+    private record Case(UserPool pool, String sub, String eventId, Instant expiry) {
+    }
+
+    private static final Gen<Case> CASES = longs().all().map(seed -> {
+        Random random = new Random(seed);
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String poolId = "us-east-1_" + Long.toString(Math.abs(random.nextLong()) % 1_000_000_000L, 36);
+        UserPool pool = new UserPool(poolId, "p", "arn:aws:cognito-idp:us-east-1:000000000000:userpool/" + poolId,
+                NOW, NOW, AdvancedSecurityMode.ENFORCED, UserPoolTier.PLUS, List.of(), List.of(),
+                List.of(new TokenSigningKey("k" + random.nextInt(1000), secret)));
+        String eventId = random.nextBoolean() ? UUID.randomUUID().toString()
+                : "evt+" + Integer.toString(random.nextInt(Integer.MAX_VALUE), 36);
+        return new Case(pool, UUID.randomUUID().toString(), eventId,
+                NOW.plusSeconds(1 + random.nextInt(30 * 24 * 3600)));
+    });
+
+    @Test
+    void anIssuedTokenVerifiesToItsUserUntilItExpires() {
+        qt().forAll(CASES).checkAssert(c -> {
+            String token = FeedbackTokenCodec.issue(c.pool(), c.sub(), c.eventId(), c.expiry());
+            assertThat(token).matches("[A-Za-z0-9-_=.]+");
+            assertThat(FeedbackTokenCodec.verify(c.pool(), token, c.eventId(), NOW)).contains(c.sub());
+            assertThat(FeedbackTokenCodec.verify(c.pool(), token, c.eventId(), c.expiry().minusMillis(1)))
+                    .contains(c.sub());
+            assertThat(FeedbackTokenCodec.verify(c.pool(), token, c.eventId(), c.expiry())).isEmpty();
+            assertThat(FeedbackTokenCodec.verify(c.pool(), token, c.eventId() + "x", NOW)).isEmpty();
+        });
+    }
+
+    @Test
+    void changingAnyOneCharacterOfATokenIsRejected() {
+        qt().forAll(CASES, integers().between(0, Integer.MAX_VALUE), integers().between(1, ALPHABET.length() - 1))
+                .checkAssert((c, positionSeed, shift) -> {
+                    String token = FeedbackTokenCodec.issue(c.pool(), c.sub(), c.eventId(), c.expiry());
+                    int position = positionSeed % token.length();
+                    char original = token.charAt(position);
+                    char replacement = ALPHABET.charAt((ALPHABET.indexOf(original) + shift) % ALPHABET.length());
+                    String forged = token.substring(0, position) + replacement + token.substring(position + 1);
+                    assertThat(FeedbackTokenCodec.verify(c.pool(), forged, c.eventId(), NOW)).isEmpty();
+                });
+    }
+
+    @Test
+    void aTokenOfOnePoolNeverVerifiesInAnother() {
+        qt().forAll(CASES, CASES).assuming((a, b) -> !a.pool().equals(b.pool())).checkAssert((a, b) -> {
+            String token = FeedbackTokenCodec.issue(a.pool(), a.sub(), a.eventId(), a.expiry());
+            assertThat(FeedbackTokenCodec.verify(b.pool(), token, a.eventId(), NOW)).isEmpty();
+        });
+    }
+
+    @Test
+    void droppingOrAddingCharactersIsRejected() {
+        qt().forAll(CASES, integers().between(0, Integer.MAX_VALUE)).checkAssert((c, cutSeed) -> {
+            String token = FeedbackTokenCodec.issue(c.pool(), c.sub(), c.eventId(), c.expiry());
+            int cut = cutSeed % token.length();
+            assertThat(FeedbackTokenCodec.verify(c.pool(), token.substring(0, cut), c.eventId(), NOW)).isEmpty();
+            assertThat(FeedbackTokenCodec.verify(c.pool(), token.substring(cut + 1), c.eventId(), NOW)).isEmpty();
+            assertThat(FeedbackTokenCodec.verify(c.pool(), token + "A", c.eventId(), NOW)).isEmpty();
+            assertThat(FeedbackTokenCodec.verify(c.pool(), token + ".", c.eventId(), NOW)).isEmpty();
+        });
+    }
+
+    @Test
+    void aRotatedPoolStillVerifiesTokensOfItsOlderKey() {
+        qt().forAll(CASES).checkAssert(c -> {
+            String token = FeedbackTokenCodec.issue(c.pool(), c.sub(), c.eventId(), c.expiry());
+            byte[] newer = new byte[32];
+            newer[31] = 1;
+            UserPool rotated = new UserPool(c.pool().id(), c.pool().name(), c.pool().arn(), NOW, NOW,
+                    AdvancedSecurityMode.ENFORCED, UserPoolTier.PLUS, List.of(), List.of(),
+                    List.of(c.pool().currentSigningKey(), new TokenSigningKey("newer", newer)));
+            assertThat(FeedbackTokenCodec.verify(rotated, token, c.eventId(), NOW)).contains(c.sub());
+            String fresh = FeedbackTokenCodec.issue(rotated, c.sub(), c.eventId(), c.expiry());
+            assertThat(fresh).startsWith("v1.newer.");
+            assertThat(FeedbackTokenCodec.verify(c.pool(), fresh, c.eventId(), NOW)).isEmpty();
+        });
+    }
+}
