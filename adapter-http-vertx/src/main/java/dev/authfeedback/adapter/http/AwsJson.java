@@ -1,0 +1,139 @@
+package dev.authfeedback.adapter.http;
+
+import dev.authfeedback.domain.model.AuthEvent;
+import dev.authfeedback.domain.model.ChallengeResponse;
+import dev.authfeedback.domain.model.EventContextData;
+import dev.authfeedback.domain.model.EventFeedback;
+import dev.authfeedback.domain.model.EventRisk;
+import dev.authfeedback.domain.model.User;
+import dev.authfeedback.domain.model.UserPool;
+import dev.authfeedback.domain.model.WireEnum;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Domain values as the service model's response shapes: members named as the model names them,
+ * timestamps as epoch seconds with a millisecond fraction, absent members left out.
+ */
+final class AwsJson {
+
+    private AwsJson() {
+    }
+
+    static BigDecimal timestamp(Instant instant) {
+        return BigDecimal.valueOf(instant.toEpochMilli(), 3);
+    }
+
+    /** UserPoolType. */
+    static JsonObject userPool(UserPool pool) {
+        JsonObject json = new JsonObject()
+                .put("Id", pool.id())
+                .put("Name", pool.name())
+                .put("Arn", pool.arn())
+                .put("CreationDate", timestamp(pool.creationDate()))
+                .put("LastModifiedDate", timestamp(pool.lastModifiedDate()))
+                .put("UserPoolAddOns", new JsonObject().put("AdvancedSecurityMode",
+                        pool.advancedSecurityMode().wireValue()))
+                .put("UserPoolTier", pool.tier().wireValue());
+        if (!pool.aliasAttributes().isEmpty()) {
+            json.put("AliasAttributes", wireValues(pool.aliasAttributes()));
+        }
+        if (!pool.usernameAttributes().isEmpty()) {
+            json.put("UsernameAttributes", wireValues(pool.usernameAttributes()));
+        }
+        return json;
+    }
+
+    /** UserPoolDescriptionType. */
+    static JsonObject userPoolDescription(UserPool pool) {
+        return new JsonObject()
+                .put("Id", pool.id())
+                .put("Name", pool.name())
+                .put("CreationDate", timestamp(pool.creationDate()))
+                .put("LastModifiedDate", timestamp(pool.lastModifiedDate()));
+    }
+
+    /** UserType (AdminCreateUser); AdminGetUser names the attributes {@code UserAttributes}. */
+    static JsonObject user(User user, String attributesMember) {
+        return new JsonObject()
+                .put("Username", user.username())
+                .put(attributesMember, attributes(user.attributes()))
+                .put("UserCreateDate", timestamp(user.createDate()))
+                .put("UserLastModifiedDate", timestamp(user.lastModifiedDate()))
+                .put("Enabled", user.enabled())
+                .put("UserStatus", user.status().wireValue());
+    }
+
+    /** AuthEventType. */
+    static JsonObject authEvent(AuthEvent event) {
+        JsonObject json = new JsonObject()
+                .put("EventId", event.eventId())
+                .put("EventType", event.eventType().wireValue())
+                .put("CreationDate", timestamp(event.creationDate()));
+        putWire(json, "EventResponse", event.eventResponse());
+        EventRisk risk = event.eventRisk();
+        if (risk != null) {
+            JsonObject riskJson = new JsonObject();
+            putWire(riskJson, "RiskDecision", risk.riskDecision());
+            putWire(riskJson, "RiskLevel", risk.riskLevel());
+            if (risk.compromisedCredentialsDetected() != null) {
+                riskJson.put("CompromisedCredentialsDetected", risk.compromisedCredentialsDetected());
+            }
+            json.put("EventRisk", riskJson);
+        }
+        JsonArray challenges = new JsonArray();
+        for (ChallengeResponse challenge : event.challengeResponses()) {
+            JsonObject challengeJson = new JsonObject();
+            putWire(challengeJson, "ChallengeName", challenge.challengeName());
+            putWire(challengeJson, "ChallengeResponse", challenge.challengeResponse());
+            challenges.add(challengeJson);
+        }
+        json.put("ChallengeResponses", challenges);
+        EventContextData context = event.eventContextData();
+        if (context != null) {
+            JsonObject contextJson = new JsonObject();
+            putIfPresent(contextJson, "IpAddress", context.ipAddress());
+            putIfPresent(contextJson, "DeviceName", context.deviceName());
+            putIfPresent(contextJson, "Timezone", context.timezone());
+            putIfPresent(contextJson, "City", context.city());
+            putIfPresent(contextJson, "Country", context.country());
+            json.put("EventContextData", contextJson);
+        }
+        EventFeedback feedback = event.eventFeedback();
+        if (feedback != null) {
+            json.put("EventFeedback", new JsonObject()
+                    .put("FeedbackValue", feedback.feedbackValue().wireValue())
+                    .put("Provider", feedback.provider().wireValue())
+                    .put("FeedbackDate", timestamp(feedback.feedbackDate())));
+        }
+        return json;
+    }
+
+    private static JsonArray attributes(Map<String, String> attributes) {
+        JsonArray json = new JsonArray();
+        attributes.forEach((name, value) -> json.add(new JsonObject().put("Name", name).put("Value", value)));
+        return json;
+    }
+
+    private static JsonArray wireValues(List<? extends WireEnum> values) {
+        JsonArray json = new JsonArray();
+        values.forEach(value -> json.add(value.wireValue()));
+        return json;
+    }
+
+    private static void putWire(JsonObject json, String member, WireEnum value) {
+        if (value != null) {
+            json.put(member, value.wireValue());
+        }
+    }
+
+    private static void putIfPresent(JsonObject json, String member, String value) {
+        if (value != null) {
+            json.put(member, value);
+        }
+    }
+}

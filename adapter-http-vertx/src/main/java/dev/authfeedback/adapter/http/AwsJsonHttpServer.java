@@ -1,0 +1,262 @@
+package dev.authfeedback.adapter.http;
+
+import static dev.authfeedback.adapter.http.HttpFrameworkException.REQUEST_ENTITY_TOO_LARGE;
+import static dev.authfeedback.adapter.http.HttpFrameworkException.SERIALIZATION;
+import static dev.authfeedback.adapter.http.HttpFrameworkException.UNKNOWN_OPERATION;
+import static dev.authfeedback.adapter.http.HttpFrameworkException.badRequest;
+
+import dev.authfeedback.domain.error.CognitoServiceException;
+import dev.authfeedback.domain.error.ErrorType;
+import dev.authfeedback.domain.error.InternalErrorException;
+import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.ext.web.RequestBody;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AWS JSON 1.1 endpoint: {@code POST /} dispatched on X-Amz-Target, SigV4 for every operation
+ * the model signs, the domain's errors and the framework's as AWS shapes them, {@code GET /health}
+ * and {@code GET /metrics} (Prometheus). Every answer carries {@code x-amzn-RequestId}.
+ */
+public final class AwsJsonHttpServer {
+
+    public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AwsJsonHttpServer.class);
+    private static final String REQUEST_ID = "x-amzn-RequestId";
+
+    private final Vertx vertx;
+    private final HttpAdapterSettings settings;
+    private final AwsJsonOperations operations;
+    private final SigV4Verifier verifier;
+    private final PrometheusMeterRegistry metrics;
+    private volatile boolean ready;
+    private HttpServer server;
+
+    public AwsJsonHttpServer(Vertx vertx, AuthEventFeedbackService service, HttpAdapterSettings settings,
+                             Clock clock, PrometheusMeterRegistry metrics) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.operations = new AwsJsonOperations(service);
+        this.verifier = new SigV4Verifier(settings.credentials(), settings.region(), clock);
+        this.metrics = metrics;
+    }
+
+    public AwsJsonHttpServer(Vertx vertx, AuthEventFeedbackService service, HttpAdapterSettings settings) {
+        this(vertx, service, settings, Clock.systemUTC(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /** Binds and starts serving; answers the port actually bound. */
+    public int start() {
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(settings.host())
+                .setPort(settings.port())
+                .setIdleTimeout(60)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setMaxHeaderSize(16 * 1024)
+                .setMaxInitialLineLength(4096)
+                .setCompressionSupported(false);
+        server = await(vertx.createHttpServer(options).requestHandler(router()).listen());
+        ready = true;
+        return server.actualPort();
+    }
+
+    /** Stops accepting, lets in-flight requests finish for up to {@code grace}, then closes. */
+    public void stop(Duration grace) {
+        ready = false;
+        if (server != null) {
+            await(server.shutdown(grace));
+        }
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    private Router router() {
+        Router router = Router.router(vertx);
+        router.route().handler(ctx -> {
+            ctx.response().putHeader(REQUEST_ID, UUID.randomUUID().toString());
+            ctx.next();
+        });
+        router.get("/health").handler(ctx -> health(ctx, ready));
+        router.get("/health/ready").handler(ctx -> health(ctx, ready));
+        router.get("/health/live").handler(ctx -> health(ctx, true));
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(metrics.scrape()));
+        router.post("/")
+                .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
+                .handler(this::handleOperation);
+        router.route().last().handler(ctx -> sendError(ctx, 404, UNKNOWN_OPERATION,
+                "No operation at " + ctx.request().method() + " " + ctx.request().path() + "."));
+        router.route().failureHandler(this::handleFailure);
+        return router;
+    }
+
+    private static void health(RoutingContext ctx, boolean up) {
+        ctx.response().setStatusCode(up ? 200 : 503)
+                .putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("status", up ? "UP" : "DOWN").toBuffer());
+    }
+
+    private void handleOperation(RoutingContext ctx) {
+        long started = System.nanoTime();
+        HttpServerRequest request = ctx.request();
+        AwsJsonOperations.Operation operation = operations.forTarget(request.getHeader("X-Amz-Target"));
+        String name = operation == null ? "unknown" : operation.name();
+        try {
+            if (operation == null) {
+                throw badRequest(UNKNOWN_OPERATION, request.getHeader("X-Amz-Target") == null
+                        ? "Missing X-Amz-Target header." : "Unknown X-Amz-Target.");
+            }
+            requireJsonContentType(request.getHeader("Content-Type"));
+            byte[] body = bodyBytes(ctx.body());
+            if (operation.signed()) {
+                verifier.verify(request.method().name(), request.path(), request.query(),
+                        header -> headerValues(request, header), body);
+            }
+            JsonRequest input = JsonRequest.parse(body);
+            if (settings.offloadToWorkers()) {
+                vertx.executeBlocking(() -> operation.handler().apply(input), false).onComplete(result -> {
+                    if (result.succeeded()) {
+                        respond(ctx, name, started, result.result());
+                    } else {
+                        respondWithError(ctx, name, started, result.cause());
+                    }
+                });
+            } else {
+                respond(ctx, name, started, operation.handler().apply(input));
+            }
+        } catch (RuntimeException failure) {
+            respondWithError(ctx, name, started, failure);
+        }
+    }
+
+    /** HTTP/2 carries Host as the :authority pseudo-header, which Vert.x keeps apart from the headers. */
+    private static List<String> headerValues(HttpServerRequest request, String name) {
+        List<String> values = request.headers().getAll(name);
+        if (values.isEmpty() && name.equals("host") && request.authority() != null) {
+            HostAndPort authority = request.authority();
+            return List.of(authority.port() < 0 ? authority.host() : authority.host() + ':' + authority.port());
+        }
+        return values;
+    }
+
+    private static void requireJsonContentType(String contentType) {
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals(CONTENT_TYPE) && !mediaType.equals("application/x-amz-json-1.0")) {
+            throw badRequest(SERIALIZATION, "Content-Type must be " + CONTENT_TYPE + ".");
+        }
+    }
+
+    private static byte[] bodyBytes(RequestBody body) {
+        Buffer buffer = body == null ? null : body.buffer();
+        return buffer == null ? new byte[0] : buffer.getBytes();
+    }
+
+    private void respond(RoutingContext ctx, String operation, long started, JsonObject output) {
+        record(operation, "success", started);
+        ctx.response().setStatusCode(200).putHeader("Content-Type", CONTENT_TYPE).end(output.toBuffer());
+    }
+
+    private void respondWithError(RoutingContext ctx, String operation, long started, Throwable failure) {
+        if (failure instanceof CognitoServiceException error) {
+            if (error instanceof InternalErrorException internal) {
+                LOG.error("request {} ({}) failed", requestId(ctx), operation, internal.getCause());
+            }
+            record(operation, error.type().shapeName(), started);
+            sendError(ctx, status(error.type()), error.type().shapeName(), error.getMessage());
+        } else if (failure instanceof HttpFrameworkException framework) {
+            record(operation, framework.type(), started);
+            sendError(ctx, framework.status(), framework.type(), framework.getMessage());
+        } else {
+            LOG.error("request {} ({}) failed unexpectedly", requestId(ctx), operation, failure);
+            record(operation, ErrorType.INTERNAL_ERROR.shapeName(), started);
+            sendError(ctx, 500, ErrorType.INTERNAL_ERROR.shapeName(), InternalErrorException.GENERIC_MESSAGE);
+        }
+    }
+
+    private void handleFailure(RoutingContext ctx) {
+        if (ctx.statusCode() == 413) {
+            sendError(ctx, 413, REQUEST_ENTITY_TOO_LARGE,
+                    "The request body exceeds the limit of " + settings.maxBodyBytes() + " bytes.");
+            return;
+        }
+        LOG.error("request {} failed in the HTTP layer", requestId(ctx), ctx.failure());
+        sendError(ctx, 500, ErrorType.INTERNAL_ERROR.shapeName(), InternalErrorException.GENERIC_MESSAGE);
+    }
+
+    /** The one mapping from the domain's errors to HTTP: every modelled client error is 400, faults 500. */
+    static int status(ErrorType type) {
+        return switch (type) {
+            case INVALID_PARAMETER, NOT_AUTHORIZED, RESOURCE_NOT_FOUND, USER_NOT_FOUND, USER_POOL_ADD_ON_NOT_ENABLED,
+                    TOO_MANY_REQUESTS, USERNAME_EXISTS, ALIAS_EXISTS, FEATURE_UNAVAILABLE_IN_TIER -> 400;
+            case INTERNAL_ERROR -> 500;
+        };
+    }
+
+    private static void sendError(RoutingContext ctx, int status, String type, String message) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", CONTENT_TYPE)
+                .putHeader("x-amzn-ErrorType", type + ":")
+                .end(new JsonObject().put("__type", type).put("message", message).toBuffer());
+    }
+
+    private static String requestId(RoutingContext ctx) {
+        return ctx.response().headers().get(REQUEST_ID);
+    }
+
+    private void record(String operation, String outcome, long started) {
+        Counter.builder("authfeedback.requests")
+                .description("Requests by operation and outcome (success or the AWS error type)")
+                .tag("operation", operation).tag("outcome", outcome)
+                .register(metrics).increment();
+        Timer.builder("authfeedback.request.duration")
+                .description("Time from the routed request to the answer")
+                .tag("operation", operation)
+                .publishPercentileHistogram()
+                .register(metrics).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the HTTP server", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the HTTP server did not start or stop: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.authfeedback.adapter.http;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the AWS JSON endpoint listens and whom it trusts.
+ *
+ * @param host               address to bind, e.g. 127.0.0.1
+ * @param port               port to bind; 0 picks a free one
+ * @param maxBodyBytes       larger request bodies are answered 413 before they are read in full
+ * @param region             the region signatures must be scoped to
+ * @param credentials        secret access keys by access key id, for SigV4
+ * @param offloadToWorkers   run the use cases on Vert.x worker threads (for stores that block)
+ */
+public record HttpAdapterSettings(String host, int port, long maxBodyBytes, String region,
+                                  Map<String, String> credentials, boolean offloadToWorkers) {
+
+    public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+    public HttpAdapterSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(region, "region");
+        credentials = Map.copyOf(credentials);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
+        }
+        if (credentials.isEmpty()) {
+            throw new IllegalArgumentException("at least one access key is needed to verify signatures");
+        }
+    }
+
+    /** Never prints the secrets: settings end up in logs. */
+    @Override
+    public String toString() {
+        return "HttpAdapterSettings[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes
+                + ", region=" + region + ", accessKeyIds=" + credentials.keySet()
+                + ", offloadToWorkers=" + offloadToWorkers + "]";
+    }
+}

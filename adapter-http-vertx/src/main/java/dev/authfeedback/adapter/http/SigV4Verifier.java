@@ -1,0 +1,258 @@
+package dev.authfeedback.adapter.http;
+
+import static dev.authfeedback.adapter.http.HttpFrameworkException.INCOMPLETE_SIGNATURE;
+import static dev.authfeedback.adapter.http.HttpFrameworkException.INVALID_SIGNATURE;
+import static dev.authfeedback.adapter.http.HttpFrameworkException.MISSING_AUTHENTICATION_TOKEN;
+import static dev.authfeedback.adapter.http.HttpFrameworkException.UNRECOGNIZED_CLIENT;
+import static dev.authfeedback.adapter.http.HttpFrameworkException.badRequest;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Verifies AWS Signature Version 4 (header form) against the credentials the server is configured
+ * with: exactly the headers SignedHeaders lists, the body hashed here (botocore sends no
+ * x-amz-content-sha256), service {@code cognito-idp}, the server's region, X-Amz-Date within
+ * ±15 minutes, and a constant-time comparison. Messages are AWS's.
+ */
+final class SigV4Verifier {
+
+    static final String SERVICE = "cognito-idp";
+    static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    static final String MISMATCH_MESSAGE = "The request signature we calculated does not match the signature you "
+            + "provided. Check your AWS Secret Access Key and signing method. Consult the service documentation "
+            + "for details.";
+    static final String UNRECOGNIZED_MESSAGE = "The security token included in the request is invalid.";
+
+    private static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Map<String, String> secretsByAccessKey;
+    private final String region;
+    private final Clock clock;
+    /** Signing keys per access key and scope date: at most a few live dates per key, thanks to the skew check. */
+    private final ConcurrentHashMap<String, byte[]> signingKeys = new ConcurrentHashMap<>();
+
+    SigV4Verifier(Map<String, String> secretsByAccessKey, String region, Clock clock) {
+        this.secretsByAccessKey = Map.copyOf(secretsByAccessKey);
+        this.region = region;
+        this.clock = clock;
+    }
+
+    /**
+     * Throws {@link HttpFrameworkException} unless the request is signed by a configured key.
+     *
+     * @param headers all values of a header by lower-case name (empty list when absent)
+     */
+    void verify(String method, String path, String query, Function<String, List<String>> headers, byte[] body) {
+        List<String> authorizations = headers.apply("authorization");
+        if (authorizations.isEmpty()) {
+            throw badRequest(MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token");
+        }
+        Authorization authorization = Authorization.parse(authorizations.get(0));
+        String amzDate = first(headers.apply("x-amz-date"));
+        if (amzDate == null) {
+            throw badRequest(INCOMPLETE_SIGNATURE,
+                    "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+        }
+        Instant signedAt;
+        try {
+            signedAt = LocalDateTime.parse(amzDate, BASIC).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException notBasicFormat) {
+            throw badRequest(INCOMPLETE_SIGNATURE,
+                    "X-Amz-Date must be in the ISO-8601 'basic format'. Got '" + amzDate + "'.");
+        }
+        String secret = secretsByAccessKey.get(authorization.accessKeyId());
+        if (secret == null) {
+            throw badRequest(UNRECOGNIZED_CLIENT, UNRECOGNIZED_MESSAGE);
+        }
+        if (!authorization.service().equals(SERVICE)) {
+            throw badRequest(INVALID_SIGNATURE, "Credential should be scoped to correct service: '" + SERVICE + "'. ");
+        }
+        if (!authorization.region().equals(region)) {
+            throw badRequest(INVALID_SIGNATURE, "Credential should be scoped to a valid region. ");
+        }
+        if (!authorization.date().equals(amzDate.substring(0, 8))) {
+            throw badRequest(INVALID_SIGNATURE, "Date in Credential scope does not match YYYYMMDD from ISO-8601 "
+                    + "version of date from HTTP: '" + authorization.date() + "' != '" + amzDate.substring(0, 8)
+                    + "', from '" + amzDate + "'.");
+        }
+        Instant now = clock.instant();
+        if (signedAt.isBefore(now.minus(MAX_SKEW))) {
+            throw badRequest(INVALID_SIGNATURE, "Signature expired: " + amzDate + " is now earlier than "
+                    + basic(now.minus(MAX_SKEW)) + " (" + basic(now) + " - 15 min.)");
+        }
+        if (signedAt.isAfter(now.plus(MAX_SKEW))) {
+            throw badRequest(INVALID_SIGNATURE, "Signature not yet current: " + amzDate + " is still later than "
+                    + basic(now.plus(MAX_SKEW)) + " (" + basic(now) + " + 15 min.)");
+        }
+        if (!authorization.signedHeaders().contains("host")) {
+            throw badRequest(INCOMPLETE_SIGNATURE, "'Host' or ':authority' must be a 'SignedHeader' in the AWS "
+                    + "Authorization.");
+        }
+        String canonicalRequest = method + '\n'
+                + (path.isEmpty() ? "/" : path) + '\n'
+                + canonicalQuery(query) + '\n'
+                + canonicalHeaders(authorization.signedHeaders(), headers) + '\n'
+                + String.join(";", authorization.signedHeaders()) + '\n'
+                + HEX.formatHex(sha256(body));
+        String stringToSign = ALGORITHM + '\n' + amzDate + '\n' + authorization.scope() + '\n'
+                + HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        if (signingKeys.size() > 4 * secretsByAccessKey.size()) {
+            signingKeys.clear(); // only dates within the skew window are ever used again
+        }
+        byte[] key = signingKeys.computeIfAbsent(authorization.accessKeyId() + '/' + authorization.date(),
+                k -> signingKey(secret, authorization.date()));
+        byte[] expected = HEX.formatHex(hmac(key, stringToSign)).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = authorization.signature().getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw badRequest(INVALID_SIGNATURE, MISMATCH_MESSAGE);
+        }
+    }
+
+    private byte[] signingKey(String secret, String date) {
+        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
+        key = hmac(key, region);
+        key = hmac(key, SERVICE);
+        return hmac(key, "aws4_request");
+    }
+
+    private static String canonicalHeaders(List<String> signedHeaders, Function<String, List<String>> headers) {
+        StringBuilder canonical = new StringBuilder();
+        for (String name : signedHeaders) {
+            List<String> values = new ArrayList<>();
+            for (String value : headers.apply(name)) {
+                values.add(value.strip().replaceAll("\\s+", " "));
+            }
+            canonical.append(name).append(':').append(String.join(",", values)).append('\n');
+        }
+        return canonical.toString();
+    }
+
+    private static String canonicalQuery(String query) {
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        List<String[]> pairs = new ArrayList<>();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            pairs.add(new String[] {uriEncode(urlDecode(name)), uriEncode(urlDecode(value))});
+        }
+        pairs.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
+        List<String> encoded = new ArrayList<>();
+        for (String[] pair : pairs) {
+            encoded.add(pair[0] + '=' + pair[1]);
+        }
+        return String.join("&", encoded);
+    }
+
+    private static String urlDecode(String value) {
+        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /** RFC 3986 encoding as SigV4 wants it: unreserved characters stay, everything else is %XX. */
+    private static String uriEncode(String value) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.' || c == '~') {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(HEX.withUpperCase().toHexDigits(b));
+            }
+        }
+        return encoded.toString();
+    }
+
+    private static String basic(Instant instant) {
+        return BASIC.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    private static String first(List<String> values) {
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks HMAC-SHA256", e);
+        }
+    }
+
+    /** The parts of an {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...} header. */
+    record Authorization(String accessKeyId, String date, String region, String service, List<String> signedHeaders,
+                         String signature) {
+
+        String scope() {
+            return date + '/' + region + '/' + service + "/aws4_request";
+        }
+
+        static Authorization parse(String header) {
+            String trimmed = header.strip();
+            if (!trimmed.startsWith(ALGORITHM + ' ')) {
+                throw badRequest(INCOMPLETE_SIGNATURE, "Authorization header requires '" + ALGORITHM
+                        + "' as its algorithm.");
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (String part : trimmed.substring(ALGORITHM.length()).split(",")) {
+                int equals = part.indexOf('=');
+                if (equals > 0) {
+                    parameters.put(part.substring(0, equals).strip(), part.substring(equals + 1).strip());
+                }
+            }
+            StringBuilder missing = new StringBuilder();
+            for (String required : List.of("Credential", "Signature", "SignedHeaders")) {
+                String value = parameters.get(required);
+                if (value == null || value.isEmpty()) {
+                    missing.append("Authorization header requires '").append(required).append("' parameter. ");
+                }
+            }
+            if (missing.length() > 0) {
+                throw badRequest(INCOMPLETE_SIGNATURE, missing.toString().strip());
+            }
+            String[] credential = parameters.get("Credential").split("/", -1);
+            if (credential.length != 5 || !credential[4].equals("aws4_request")) {
+                throw badRequest(INCOMPLETE_SIGNATURE, "Credential must have exactly 5 slash-delimited elements, "
+                        + "e.g. keyid/date/region/service/term, got '" + parameters.get("Credential") + "'");
+            }
+            List<String> signedHeaders = List.of(parameters.get("SignedHeaders").toLowerCase(Locale.ROOT)
+                    .split(";"));
+            return new Authorization(credential[0], credential[1], credential[2], credential[3], signedHeaders,
+                    parameters.get("Signature"));
+        }
+    }
+}

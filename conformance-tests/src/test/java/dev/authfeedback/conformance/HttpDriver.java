@@ -1,0 +1,269 @@
+package dev.authfeedback.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.authfeedback.adapter.http.AwsJsonHttpServer;
+import dev.authfeedback.adapter.http.HttpAdapterSettings;
+import dev.authfeedback.conformance.Views.ChallengeView;
+import dev.authfeedback.conformance.Views.EventView;
+import dev.authfeedback.conformance.Views.FeedbackView;
+import dev.authfeedback.conformance.Views.PageView;
+import dev.authfeedback.conformance.Views.PoolSummary;
+import dev.authfeedback.conformance.Views.PoolView;
+import dev.authfeedback.conformance.Views.Recorded;
+import dev.authfeedback.conformance.Views.UserView;
+import dev.authfeedback.domain.model.EventContextData;
+import dev.authfeedback.domain.port.in.AttributeInput;
+import dev.authfeedback.domain.port.in.ChallengeResponseInput;
+import dev.authfeedback.domain.port.in.EventRiskInput;
+import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthEventType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolsResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolAddOnsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
+
+/**
+ * The operation suite over HTTP: a real server on 127.0.0.1 around the service, called through the
+ * AWS SDK for Java v2 client (retries off) and, for RecordAuthEvent, a request signed by the SDK's
+ * SigV4 signer. Errors must arrive as the SDK's modelled exception classes.
+ */
+final class HttpDriver implements OperationDriver {
+
+    static final String ACCESS_KEY_ID = "AKIDCONFORMANCE0001";
+    static final String SECRET = "conformance-secret-key-0000000000000000";
+    private static final String MODEL_PACKAGE = "software.amazon.awssdk.services.cognitoidentityprovider.model.";
+
+    private final AwsJsonHttpServer server;
+    private final CognitoIdentityProviderClient client;
+    private final RawAwsJsonClient raw;
+    private final String region;
+
+    HttpDriver(Vertx vertx, AuthEventFeedbackService service) {
+        this.region = service.settings().region();
+        this.server = new AwsJsonHttpServer(vertx, service, new HttpAdapterSettings("127.0.0.1", 0,
+                HttpAdapterSettings.DEFAULT_MAX_BODY_BYTES, region, Map.of(ACCESS_KEY_ID, SECRET), false));
+        URI endpoint = URI.create("http://127.0.0.1:" + server.start() + "/");
+        this.client = CognitoIdentityProviderClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+        this.raw = new RawAwsJsonClient(endpoint);
+    }
+
+    @Override
+    public PoolView createUserPool(String poolName, String advancedSecurityMode, String tier,
+                                   List<String> aliasAttributes, List<String> usernameAttributes) {
+        return call(() -> poolView(client.createUserPool(request -> request.poolName(poolName)
+                .userPoolAddOns(addOns(advancedSecurityMode))
+                .userPoolTier(tier)
+                .aliasAttributesWithStrings(aliasAttributes)
+                .usernameAttributesWithStrings(usernameAttributes)).userPool()));
+    }
+
+    @Override
+    public PoolView describeUserPool(String poolId) {
+        return call(() -> poolView(client.describeUserPool(request -> request.userPoolId(poolId)).userPool()));
+    }
+
+    @Override
+    public void updateUserPool(String poolId, String poolName, String advancedSecurityMode, String tier) {
+        call(() -> client.updateUserPool(request -> request.userPoolId(poolId).poolName(poolName)
+                .userPoolAddOns(addOns(advancedSecurityMode))
+                .userPoolTier(tier)));
+    }
+
+    @Override
+    public void deleteUserPool(String poolId) {
+        call(() -> client.deleteUserPool(request -> request.userPoolId(poolId)));
+    }
+
+    @Override
+    public PageView<PoolSummary> listUserPools(Integer maxResults, String nextToken) {
+        return call(() -> {
+            ListUserPoolsResponse response = client.listUserPools(request -> request.maxResults(maxResults)
+                    .nextToken(nextToken));
+            return new PageView<>(response.userPools().stream()
+                    .map(pool -> new PoolSummary(pool.id(), pool.name())).toList(), response.nextToken());
+        });
+    }
+
+    @Override
+    public UserView adminCreateUser(String poolId, String username, List<AttributeInput> attributes,
+                                    Boolean forceAliasCreation) {
+        return call(() -> {
+            var user = client.adminCreateUser(request -> request.userPoolId(poolId).username(username)
+                    .userAttributes(attributes == null ? null : attributes.stream()
+                            .map(a -> AttributeType.builder().name(a.name()).value(a.value()).build()).toList())
+                    .forceAliasCreation(forceAliasCreation)).user();
+            return new UserView(user.username(), attributes(user.attributes()), user.enabled(),
+                    user.userStatusAsString(), user.userCreateDate(), user.userLastModifiedDate());
+        });
+    }
+
+    @Override
+    public UserView adminGetUser(String poolId, String username) {
+        return call(() -> {
+            var user = client.adminGetUser(request -> request.userPoolId(poolId).username(username));
+            return new UserView(user.username(), attributes(user.userAttributes()), user.enabled(),
+                    user.userStatusAsString(), user.userCreateDate(), user.userLastModifiedDate());
+        });
+    }
+
+    @Override
+    public void adminDeleteUser(String poolId, String username) {
+        call(() -> client.adminDeleteUser(request -> request.userPoolId(poolId).username(username)));
+    }
+
+    @Override
+    public Recorded recordAuthEvent(String poolId, String username, String eventType, String eventResponse,
+                                    EventRiskInput risk, List<ChallengeResponseInput> challenges,
+                                    EventContextData context) {
+        JsonObject body = new JsonObject().put("UserPoolId", poolId).put("Username", username)
+                .put("EventType", eventType).put("EventResponse", eventResponse);
+        if (risk != null) {
+            body.put("EventRisk", new JsonObject().put("RiskDecision", risk.riskDecision())
+                    .put("RiskLevel", risk.riskLevel())
+                    .put("CompromisedCredentialsDetected", risk.compromisedCredentialsDetected()));
+        }
+        if (challenges != null) {
+            JsonArray list = new JsonArray();
+            challenges.forEach(c -> list.add(new JsonObject().put("ChallengeName", c.challengeName())
+                    .put("ChallengeResponse", c.challengeResponse())));
+            body.put("ChallengeResponses", list);
+        }
+        if (context != null) {
+            body.put("EventContextData", new JsonObject().put("IpAddress", context.ipAddress())
+                    .put("DeviceName", context.deviceName()).put("Timezone", context.timezone())
+                    .put("City", context.city()).put("Country", context.country()));
+        }
+        JsonObject answer = postSigned("AuthEventFeedback.RecordAuthEvent", body);
+        return new Recorded(answer.getString("EventId"), answer.getString("FeedbackToken"));
+    }
+
+    /** A signed raw call; an error answer is thrown as ServiceError after checking its HTTP shape. */
+    JsonObject postSigned(String target, JsonObject body) {
+        byte[] bytes = body.encode().getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", AwsJsonHttpServer.CONTENT_TYPE);
+        headers.put("X-Amz-Target", target);
+        RawAwsJsonClient.Response response = raw.post(RawAwsJsonClient.signedHeaders(raw.endpoint(), region,
+                "cognito-idp", ACCESS_KEY_ID, SECRET, headers, bytes), bytes);
+        JsonObject json = new JsonObject(response.body());
+        assertThat(response.header("x-amzn-RequestId")).isNotBlank();
+        if (response.status() != 200) {
+            String type = json.getString("__type");
+            assertThat(response.status()).isEqualTo(type.equals("InternalErrorException") ? 500 : 400);
+            assertThat(response.header("x-amzn-ErrorType")).isEqualTo(type + ":");
+            throw new ServiceError(type, json.getString("message"), List.of());
+        }
+        return json;
+    }
+
+    @Override
+    public void updateAuthEventFeedback(String poolId, String username, String eventId, String feedbackToken,
+                                        String feedbackValue) {
+        call(() -> client.updateAuthEventFeedback(request -> request.userPoolId(poolId).username(username)
+                .eventId(eventId).feedbackToken(feedbackToken).feedbackValue(feedbackValue)));
+    }
+
+    @Override
+    public void adminUpdateAuthEventFeedback(String poolId, String username, String eventId, String feedbackValue) {
+        call(() -> client.adminUpdateAuthEventFeedback(request -> request.userPoolId(poolId).username(username)
+                .eventId(eventId).feedbackValue(feedbackValue)));
+    }
+
+    @Override
+    public PageView<EventView> adminListUserAuthEvents(String poolId, String username, Integer maxResults,
+                                                       String nextToken) {
+        return call(() -> {
+            var response = client.adminListUserAuthEvents(request -> request.userPoolId(poolId).username(username)
+                    .maxResults(maxResults).nextToken(nextToken));
+            return new PageView<>(response.authEvents().stream().map(HttpDriver::eventView).toList(),
+                    response.nextToken());
+        });
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.stop(Duration.ZERO);
+    }
+
+    private static UserPoolAddOnsType addOns(String advancedSecurityMode) {
+        return advancedSecurityMode == null ? null
+                : UserPoolAddOnsType.builder().advancedSecurityMode(advancedSecurityMode).build();
+    }
+
+    private static PoolView poolView(UserPoolType pool) {
+        return new PoolView(pool.id(), pool.name(), pool.arn(),
+                pool.userPoolAddOns() == null ? null : pool.userPoolAddOns().advancedSecurityModeAsString(),
+                pool.userPoolTierAsString(), pool.aliasAttributesAsStrings(), pool.usernameAttributesAsStrings(),
+                pool.creationDate(), pool.lastModifiedDate());
+    }
+
+    private static Map<String, String> attributes(List<AttributeType> attributes) {
+        Map<String, String> map = new LinkedHashMap<>();
+        attributes.forEach(attribute -> map.put(attribute.name(), attribute.value()));
+        return map;
+    }
+
+    private static EventView eventView(AuthEventType event) {
+        var risk = event.eventRisk();
+        var context = event.eventContextData();
+        var feedback = event.eventFeedback();
+        return new EventView(event.eventId(), event.eventTypeAsString(), event.creationDate(),
+                event.eventResponseAsString(),
+                risk == null ? null : risk.riskDecisionAsString(),
+                risk == null ? null : risk.riskLevelAsString(),
+                risk == null ? null : risk.compromisedCredentialsDetected(),
+                event.challengeResponses().stream().map(c -> new ChallengeView(c.challengeNameAsString(),
+                        c.challengeResponseAsString())).toList(),
+                context == null ? null : new EventContextData(context.ipAddress(), context.deviceName(),
+                        context.timezone(), context.city(), context.country()),
+                feedback == null ? null : new FeedbackView(feedback.feedbackValueAsString(), feedback.provider(),
+                        feedback.feedbackDate()));
+    }
+
+    private static <T> T call(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (CognitoIdentityProviderException error) {
+            String type = error.awsErrorDetails().errorCode();
+            if (modelled(type)) {
+                assertThat(error.getClass().getSimpleName()).as("the SDK's modelled class").isEqualTo(type);
+            }
+            assertThat(error.statusCode()).isEqualTo(type.equals("InternalErrorException") ? 500 : 400);
+            throw new ServiceError(type, error.awsErrorDetails().errorMessage(), List.of());
+        }
+    }
+
+    private static boolean modelled(String type) {
+        try {
+            Class.forName(MODEL_PACKAGE + type);
+            return true;
+        } catch (ClassNotFoundException notInTheModel) {
+            return false;
+        }
+    }
+}

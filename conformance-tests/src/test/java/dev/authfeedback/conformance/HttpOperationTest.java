@@ -1,0 +1,21 @@
+package dev.authfeedback.conformance;
+
+import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+
+/** The operation suite over HTTP, through the AWS SDK for Java v2. */
+class HttpOperationTest extends OperationSuite {
+
+    private static final Vertx VERTX = Vertx.vertx();
+
+    @AfterAll
+    static void closeVertx() {
+        VERTX.close();
+    }
+
+    @Override
+    protected OperationDriver driverFor(AuthEventFeedbackService service) {
+        return new HttpDriver(VERTX, service);
+    }
+}
