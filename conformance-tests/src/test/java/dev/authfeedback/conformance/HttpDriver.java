@@ -167,8 +167,8 @@ final class HttpDriver implements OperationDriver {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", AwsJsonHttpServer.CONTENT_TYPE);
         headers.put("X-Amz-Target", target);
-        RawAwsJsonClient.Response response = raw.post(RawAwsJsonClient.signedHeaders(raw.endpoint(), region,
-                "cognito-idp", ACCESS_KEY_ID, SECRET, headers, bytes), bytes);
+        RawAwsJsonClient.Response response = raw.post(RawAwsJsonClient.signedHeaders(raw.endpoint(),
+                new RawAwsJsonClient.Signing(region, ACCESS_KEY_ID, SECRET), headers, bytes), bytes);
         JsonObject json = new JsonObject(response.body());
         assertThat(response.header("x-amzn-RequestId")).isNotBlank();
         if (response.status() != 200) {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
@@ -30,7 +32,8 @@ final class RawAwsJsonClient {
     }
 
     private final URI endpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     RawAwsJsonClient(URI endpoint) {
         this.endpoint = endpoint;
@@ -40,17 +43,24 @@ final class RawAwsJsonClient {
         return endpoint;
     }
 
+    /** Who signs, for where and when. */
+    record Signing(String region, String service, String accessKeyId, String secret, Clock clock) {
+        Signing(String region, String accessKeyId, String secret) {
+            this(region, "cognito-idp", accessKeyId, secret, Clock.systemUTC());
+        }
+    }
+
     /** Headers for a signed request: the signer's output (Host left to the HTTP client, which sends the same). */
-    static Map<String, String> signedHeaders(URI endpoint, String region, String service, String accessKeyId,
-                                             String secret, Map<String, String> headers, byte[] body) {
+    static Map<String, String> signedHeaders(URI endpoint, Signing signing, Map<String, String> headers, byte[] body) {
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint);
         headers.forEach(unsigned::putHeader);
         SdkHttpRequest signed = AwsV4HttpSigner.create().sign(request -> request
-                .identity(AwsCredentialsIdentity.create(accessKeyId, secret))
+                .identity(AwsCredentialsIdentity.create(signing.accessKeyId(), signing.secret()))
                 .request(unsigned.build())
                 .payload(ContentStreamProvider.fromByteArray(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)).request();
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signing.service())
+                .putProperty(AwsV4HttpSigner.REGION_NAME, signing.region())
+                .putProperty(HttpSigner.SIGNING_CLOCK, signing.clock())).request();
         Map<String, String> result = new LinkedHashMap<>();
         signed.headers().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("host")) {

@@ -1,0 +1,289 @@
+package dev.authfeedback.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.authfeedback.adapter.http.AwsJsonHttpServer;
+import dev.authfeedback.adapter.http.HttpAdapterSettings;
+import dev.authfeedback.adapter.inmemory.InMemoryStores;
+import dev.authfeedback.adapter.inmemory.RateLimits;
+import dev.authfeedback.adapter.inmemory.TokenBucketRateLimiter;
+import dev.authfeedback.conformance.RawAwsJsonClient.Response;
+import dev.authfeedback.conformance.RawAwsJsonClient.Signing;
+import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import dev.authfeedback.domain.service.ServiceSettings;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What only the HTTP transport has: SigV4, framework errors, the body limit, request ids, health and metrics. */
+class HttpProtocolTest {
+
+    private static final Vertx VERTX = Vertx.vertx();
+    private static final String REGION = "eu-west-1";
+    private static final String KEY = "AKIDPROTOCOL0000001";
+    private static final String SECRET = "protocol-test-secret-000000000000000000";
+    private static final String TARGET = "AWSCognitoIdentityProviderService.";
+    private static final int BODY_LIMIT = 4096;
+
+    private AwsJsonHttpServer server;
+    private RawAwsJsonClient raw;
+
+    @AfterAll
+    static void closeVertx() {
+        VERTX.close();
+    }
+
+    @BeforeEach
+    void start() {
+        AuthEventFeedbackService service = AuthEventFeedbackService.builder()
+                .stores(InMemoryStores.create())
+                .rateLimiter(new TokenBucketRateLimiter(RateLimits.unlimited()))
+                .settings(new ServiceSettings(REGION, "123456789012", Duration.ofDays(7)))
+                .build();
+        server = new AwsJsonHttpServer(VERTX, service,
+                new HttpAdapterSettings("127.0.0.1", 0, BODY_LIMIT, REGION, Map.of(KEY, SECRET), false));
+        raw = new RawAwsJsonClient(URI.create("http://127.0.0.1:" + server.start() + "/"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(Duration.ZERO);
+    }
+
+    private static Map<String, String> awsJsonHeaders(String operation) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/x-amz-json-1.1");
+        headers.put("X-Amz-Target", TARGET + operation);
+        return headers;
+    }
+
+    private Response signed(String operation, String body, Signing signing) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return raw.post(RawAwsJsonClient.signedHeaders(raw.endpoint(), signing, awsJsonHeaders(operation), bytes), bytes);
+    }
+
+    private Response signed(String operation, String body) {
+        return signed(operation, body, new Signing(REGION, KEY, SECRET));
+    }
+
+    private static void assertError(Response response, int status, String type, String message) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.header("x-amzn-ErrorType")).isEqualTo(type + ":");
+        assertThat(response.header("Content-Type")).isEqualTo("application/x-amz-json-1.1");
+        assertThat(response.header("x-amzn-RequestId")).matches("[0-9a-f-]{36}");
+        JsonObject body = new JsonObject(response.body());
+        assertThat(body.getString("__type")).isEqualTo(type);
+        if (message != null) {
+            assertThat(body.getString("message")).isEqualTo(message);
+        }
+    }
+
+    private String createPool() {
+        Response created = signed("CreateUserPool", "{\"PoolName\":\"p\",\"UserPoolTier\":\"PLUS\","
+                + "\"UserPoolAddOns\":{\"AdvancedSecurityMode\":\"ENFORCED\"}}");
+        assertThat(created.status()).isEqualTo(200);
+        return new JsonObject(created.body()).getJsonObject("UserPool").getString("Id");
+    }
+
+    // ---- SigV4 ----------------------------------------------------------------------------------
+
+    @Test
+    void aCorrectSignatureIsAccepted() {
+        Response response = signed("ListUserPools", "{\"MaxResults\":10}");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(new JsonObject(response.body()).getJsonArray("UserPools")).isEmpty();
+    }
+
+    @Test
+    void anUnsignedRequestIsMissingTheAuthenticationToken() {
+        Response response = raw.post(awsJsonHeaders("ListUserPools"), "{\"MaxResults\":10}".getBytes(StandardCharsets.UTF_8));
+        assertError(response, 400, "MissingAuthenticationTokenException", "Request is missing Authentication Token");
+    }
+
+    @Test
+    void anAuthorizationWithoutSignatureIsIncomplete() {
+        Map<String, String> headers = awsJsonHeaders("ListUserPools");
+        headers.put("Authorization", "AWS4-HMAC-SHA256 Credential=" + KEY + "/20260101/eu-west-1/cognito-idp/aws4_request, "
+                + "SignedHeaders=host;x-amz-date");
+        headers.put("X-Amz-Date", "20260101T000000Z");
+        assertError(raw.post(headers, "{}".getBytes(StandardCharsets.UTF_8)), 400, "IncompleteSignatureException",
+                "Authorization header requires 'Signature' parameter.");
+    }
+
+    @Test
+    void anUnknownAccessKeyIsUnrecognized() {
+        assertError(signed("ListUserPools", "{\"MaxResults\":1}", new Signing(REGION, "AKIDUNKNOWN", SECRET)),
+                400, "UnrecognizedClientException", "The security token included in the request is invalid.");
+    }
+
+    @Test
+    void aWrongSecretIsASignatureMismatch() {
+        assertError(signed("ListUserPools", "{\"MaxResults\":1}", new Signing(REGION, KEY, "not-the-secret")),
+                400, "InvalidSignatureException", "The request signature we calculated does not match the signature "
+                        + "you provided. Check your AWS Secret Access Key and signing method. Consult the service "
+                        + "documentation for details.");
+    }
+
+    @Test
+    void aSignatureForAnotherServiceOrRegionIsInvalid() {
+        assertError(signed("ListUserPools", "{\"MaxResults\":1}",
+                        new Signing(REGION, "cognito-identity", KEY, SECRET, Clock.systemUTC())),
+                400, "InvalidSignatureException", "Credential should be scoped to correct service: 'cognito-idp'. ");
+        assertError(signed("ListUserPools", "{\"MaxResults\":1}", new Signing("us-west-2", KEY, SECRET)),
+                400, "InvalidSignatureException", "Credential should be scoped to a valid region. ");
+    }
+
+    @Test
+    void aSignatureOlderOrNewerThanFifteenMinutesIsRefused() {
+        Clock old = Clock.fixed(Instant.now().minus(Duration.ofMinutes(16)), ZoneOffset.UTC);
+        Response expired = signed("ListUserPools", "{\"MaxResults\":1}", new Signing(REGION, "cognito-idp", KEY, SECRET, old));
+        assertError(expired, 400, "InvalidSignatureException", null);
+        assertThat(new JsonObject(expired.body()).getString("message"))
+                .matches("Signature expired: \\d{8}T\\d{6}Z is now earlier than \\d{8}T\\d{6}Z "
+                        + "\\(\\d{8}T\\d{6}Z - 15 min\\.\\)");
+        Clock future = Clock.fixed(Instant.now().plus(Duration.ofMinutes(16)), ZoneOffset.UTC);
+        Response early = signed("ListUserPools", "{\"MaxResults\":1}", new Signing(REGION, "cognito-idp", KEY, SECRET, future));
+        assertThat(new JsonObject(early.body()).getString("message"))
+                .matches("Signature not yet current: \\d{8}T\\d{6}Z is still later than \\d{8}T\\d{6}Z "
+                        + "\\(\\d{8}T\\d{6}Z \\+ 15 min\\.\\)");
+        Clock slightlyOff = Clock.fixed(Instant.now().minus(Duration.ofMinutes(14)), ZoneOffset.UTC);
+        assertThat(signed("ListUserPools", "{\"MaxResults\":1}",
+                new Signing(REGION, "cognito-idp", KEY, SECRET, slightlyOff)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAlteredBodyOrSignedHeaderBreaksTheSignature() {
+        byte[] body = "{\"MaxResults\":1}".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = RawAwsJsonClient.signedHeaders(raw.endpoint(), new Signing(REGION, KEY, SECRET),
+                awsJsonHeaders("ListUserPools"), body);
+        assertError(raw.post(headers, "{\"MaxResults\":2}".getBytes(StandardCharsets.UTF_8)), 400,
+                "InvalidSignatureException", null);
+        Map<String, String> retargeted = new LinkedHashMap<>(headers);
+        retargeted.put("X-Amz-Target", TARGET + "DescribeUserPool");
+        assertError(raw.post(retargeted, body), 400, "InvalidSignatureException", null);
+        assertThat(raw.post(headers, body).status()).isEqualTo(200);
+    }
+
+    @Test
+    void userFeedbackNeedsNoSignatureAndIgnoresOne() {
+        String poolId = createPool();
+        String body = "{\"UserPoolId\":\"" + poolId + "\",\"Username\":\"nobody\",\"EventId\":\"e1\","
+                + "\"FeedbackToken\":\"abc\",\"FeedbackValue\":\"Valid\"}";
+        assertError(raw.post(awsJsonHeaders("UpdateAuthEventFeedback"), body.getBytes(StandardCharsets.UTF_8)),
+                400, "NotAuthorizedException", "The feedback token is not valid.");
+        // old SDKs sign it with whatever credentials they hold: the signature is not what authorizes
+        assertError(signed("UpdateAuthEventFeedback", body, new Signing(REGION, "AKIDELSEWHERE", "other")),
+                400, "NotAuthorizedException", "The feedback token is not valid.");
+    }
+
+    // ---- framework errors -----------------------------------------------------------------------
+
+    @Test
+    void unknownOrMissingTargetIsUnknownOperation() {
+        assertError(signed("DeleteEverything", "{}"), 400, "UnknownOperationException", "Unknown X-Amz-Target.");
+        Map<String, String> headers = awsJsonHeaders("ListUserPools");
+        headers.remove("X-Amz-Target");
+        assertError(raw.post(headers, new byte[0]), 400, "UnknownOperationException", "Missing X-Amz-Target header.");
+    }
+
+    @Test
+    void malformedJsonAndWrongTypesAreSerializationErrors() {
+        assertError(signed("ListUserPools", "{\"MaxResults\":"), 400, "SerializationException",
+                "The request body is not valid JSON.");
+        assertError(signed("ListUserPools", "[1,2]"), 400, "SerializationException",
+                "The request body must be a JSON object.");
+        assertError(signed("ListUserPools", "{\"MaxResults\":\"ten\"}"), 400, "SerializationException",
+                "Member 'MaxResults' must be an integer.");
+        assertError(signed("ListUserPools", "{\"MaxResults\":1.5}"), 400, "SerializationException",
+                "Member 'MaxResults' must be an integer.");
+        assertError(signed("ListUserPools", "{\"MaxResults\":99999999999}"), 400, "SerializationException",
+                "Member 'MaxResults' must be an integer.");
+        assertError(signed("CreateUserPool", "{\"PoolName\":\"p\",\"UserPoolAddOns\":\"ENFORCED\"}"), 400,
+                "SerializationException", "Member 'UserPoolAddOns' must be an object.");
+        assertError(signed("CreateUserPool", "{\"PoolName\":\"p\",\"UserPoolAddOns\":{\"AdvancedSecurityMode\":1}}"),
+                400, "SerializationException", "Member 'UserPoolAddOns.AdvancedSecurityMode' must be a string.");
+        assertError(signed("ListUserPools", "{\"MaxResults\":1,\"MaxResults\":2}"), 400, "SerializationException",
+                "The request body is not valid JSON.");
+        assertError(signed("ListUserPools", "{\"MaxResults\":1} {}"), 400, "SerializationException",
+                "Unexpected content after the JSON object.");
+        assertError(signed("ListUserPools", "{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}"), 400,
+                "SerializationException", null);
+    }
+
+    @Test
+    void anEmptyBodyIsAnEmptyObject() {
+        assertError(signed("DescribeUserPool", ""), 400, "InvalidParameterException",
+                "1 validation error detected: Value null at 'userPoolId' failed to satisfy constraint: "
+                        + "Member must not be null");
+    }
+
+    @Test
+    void aWrongContentTypeIsRefused() {
+        byte[] body = "{\"MaxResults\":1}".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = awsJsonHeaders("ListUserPools");
+        headers.put("Content-Type", "text/plain");
+        assertError(raw.post(RawAwsJsonClient.signedHeaders(raw.endpoint(), new Signing(REGION, KEY, SECRET), headers, body),
+                body), 400, "SerializationException", "Content-Type must be application/x-amz-json-1.1.");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413WithAJsonError() {
+        String big = "{\"PoolName\":\"" + "x".repeat(BODY_LIMIT) + "\"}";
+        assertError(signed("CreateUserPool", big), 413, "RequestEntityTooLargeException",
+                "The request body exceeds the limit of " + BODY_LIMIT + " bytes.");
+        assertThat(signed("ListUserPools", "{\"MaxResults\":1}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void otherPathsAndMethodsAreUnknown() {
+        assertError(raw.get("/nothing-here"), 404, "UnknownOperationException", "No operation at GET /nothing-here.");
+    }
+
+    // ---- request ids, health, metrics -----------------------------------------------------------
+
+    @Test
+    void everyAnswerCarriesItsOwnRequestId() {
+        Response first = signed("ListUserPools", "{\"MaxResults\":1}");
+        Response second = signed("ListUserPools", "{\"MaxResults\":0}");
+        Response health = raw.get("/health");
+        assertThat(first.header("x-amzn-RequestId")).matches("[0-9a-f-]{36}");
+        assertThat(second.header("x-amzn-RequestId")).matches("[0-9a-f-]{36}").isNotEqualTo(first.header("x-amzn-RequestId"));
+        assertThat(health.header("x-amzn-RequestId")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void healthSaysUpWhileServing() {
+        for (String path : new String[] {"/health", "/health/ready", "/health/live"}) {
+            Response response = raw.get(path);
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(new JsonObject(response.body()).getString("status")).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void metricsCountRequestsByOperationAndOutcomeWithLatencyHistograms() {
+        signed("ListUserPools", "{\"MaxResults\":1}");
+        signed("ListUserPools", "{\"MaxResults\":100}");
+        signed("DescribeUserPool", "{\"UserPoolId\":\"eu-west-1_nothing\"}");
+        Response metrics = raw.get("/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.header("Content-Type")).startsWith("text/plain");
+        assertThat(metrics.body())
+                .contains("authfeedback_requests_total{operation=\"ListUserPools\",outcome=\"success\"} 1.0")
+                .contains("authfeedback_requests_total{operation=\"ListUserPools\",outcome=\"InvalidParameterException\"} 1.0")
+                .contains("authfeedback_requests_total{operation=\"DescribeUserPool\",outcome=\"ResourceNotFoundException\"} 1.0")
+                .contains("authfeedback_request_duration_seconds_bucket{operation=\"ListUserPools\"")
+                .doesNotContain(SECRET);
+    }
+}
