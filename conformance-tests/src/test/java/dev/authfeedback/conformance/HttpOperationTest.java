@@ -16,6 +16,6 @@ class HttpOperationTest extends OperationSuite {
 
     @Override
     protected OperationDriver driverFor(AuthEventFeedbackService service) {
-        return new HttpDriver(VERTX, service);
+        return HttpDriver.startedAround(VERTX, service);
     }
 }

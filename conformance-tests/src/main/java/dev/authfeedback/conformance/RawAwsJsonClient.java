@@ -22,10 +22,10 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * Sends hand-made requests to the AWS JSON endpoint, signed by the AWS SDK's own SigV4 signer when
  * asked, for the operations and cases that the SDK client cannot express.
  */
-final class RawAwsJsonClient {
+public final class RawAwsJsonClient {
 
-    record Response(int status, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Response(int status, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
@@ -35,23 +35,23 @@ final class RawAwsJsonClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    RawAwsJsonClient(URI endpoint) {
+    public RawAwsJsonClient(URI endpoint) {
         this.endpoint = endpoint;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
     /** Who signs, for where and when. */
-    record Signing(String region, String service, String accessKeyId, String secret, Clock clock) {
-        Signing(String region, String accessKeyId, String secret) {
+    public record Signing(String region, String service, String accessKeyId, String secret, Clock clock) {
+        public Signing(String region, String accessKeyId, String secret) {
             this(region, "cognito-idp", accessKeyId, secret, Clock.systemUTC());
         }
     }
 
     /** Headers for a signed request: the signer's output (Host left to the HTTP client, which sends the same). */
-    static Map<String, String> signedHeaders(URI endpoint, Signing signing, Map<String, String> headers, byte[] body) {
+    public static Map<String, String> signedHeaders(URI endpoint, Signing signing, Map<String, String> headers, byte[] body) {
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint);
         headers.forEach(unsigned::putHeader);
         SdkHttpRequest signed = AwsV4HttpSigner.create().sign(request -> request
@@ -70,18 +70,18 @@ final class RawAwsJsonClient {
         return result;
     }
 
-    Response post(Map<String, String> headers, byte[] body) {
+    public Response post(Map<String, String> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return send(request.build());
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build());
     }
 
-    Response send(HttpRequest request) {
+    public Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.headers().map(), response.body());

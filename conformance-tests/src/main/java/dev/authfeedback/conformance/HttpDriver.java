@@ -45,26 +45,34 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolTyp
  * AWS SDK for Java v2 client (retries off) and, for RecordAuthEvent, a request signed by the SDK's
  * SigV4 signer. Errors must arrive as the SDK's modelled exception classes.
  */
-final class HttpDriver implements OperationDriver {
+public final class HttpDriver implements OperationDriver {
 
-    static final String ACCESS_KEY_ID = "AKIDCONFORMANCE0001";
-    static final String SECRET = "conformance-secret-key-0000000000000000";
+    public static final String ACCESS_KEY_ID = "AKIDCONFORMANCE0001";
+    public static final String SECRET = "conformance-secret-key-0000000000000000";
     private static final String MODEL_PACKAGE = "software.amazon.awssdk.services.cognitoidentityprovider.model.";
 
-    private final AwsJsonHttpServer server;
+    private final Runnable onClose;
+    private final RawAwsJsonClient.Signing signing;
     private final CognitoIdentityProviderClient client;
     private final RawAwsJsonClient raw;
-    private final String region;
 
-    HttpDriver(Vertx vertx, AuthEventFeedbackService service) {
-        this.region = service.settings().region();
-        this.server = new AwsJsonHttpServer(vertx, service, new HttpAdapterSettings("127.0.0.1", 0,
+    /** Starts a server on 127.0.0.1 around {@code service}; closing the driver stops it. */
+    public static HttpDriver startedAround(Vertx vertx, AuthEventFeedbackService service) {
+        String region = service.settings().region();
+        AwsJsonHttpServer server = new AwsJsonHttpServer(vertx, service, new HttpAdapterSettings("127.0.0.1", 0,
                 HttpAdapterSettings.DEFAULT_MAX_BODY_BYTES, region, Map.of(ACCESS_KEY_ID, SECRET), false));
         URI endpoint = URI.create("http://127.0.0.1:" + server.start() + "/");
+        return new HttpDriver(endpoint, region, ACCESS_KEY_ID, SECRET, () -> server.stop(Duration.ZERO));
+    }
+
+    /** Calls a server that runs elsewhere (another process, say) with these credentials. */
+    public HttpDriver(URI endpoint, String region, String accessKeyId, String secret, Runnable onClose) {
+        this.signing = new RawAwsJsonClient.Signing(region, accessKeyId, secret);
+        this.onClose = onClose;
         this.client = CognitoIdentityProviderClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET)))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
@@ -162,13 +170,13 @@ final class HttpDriver implements OperationDriver {
     }
 
     /** A signed raw call; an error answer is thrown as ServiceError after checking its HTTP shape. */
-    JsonObject postSigned(String target, JsonObject body) {
+    public JsonObject postSigned(String target, JsonObject body) {
         byte[] bytes = body.encode().getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", AwsJsonHttpServer.CONTENT_TYPE);
         headers.put("X-Amz-Target", target);
         RawAwsJsonClient.Response response = raw.post(RawAwsJsonClient.signedHeaders(raw.endpoint(),
-                new RawAwsJsonClient.Signing(region, ACCESS_KEY_ID, SECRET), headers, bytes), bytes);
+                signing, headers, bytes), bytes);
         JsonObject json = new JsonObject(response.body());
         assertThat(response.header("x-amzn-RequestId")).isNotBlank();
         if (response.status() != 200) {
@@ -207,7 +215,7 @@ final class HttpDriver implements OperationDriver {
     @Override
     public void close() {
         client.close();
-        server.stop(Duration.ZERO);
+        onClose.run();
     }
 
     private static UserPoolAddOnsType addOns(String advancedSecurityMode) {

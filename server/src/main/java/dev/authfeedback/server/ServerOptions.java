@@ -1,0 +1,75 @@
+package dev.authfeedback.server;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Every setting is a flag and an environment variable; the flag wins. */
+@Command(name = "authfeedback-server", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Serves the Amazon Cognito auth event feedback API (AWS JSON 1.1) on an in-memory store.",
+        footer = {"", "Every option can also be set by the environment variable shown; a flag wins over it."})
+public final class ServerOptions {
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "${env:AUTHFEEDBACK_HOST:-127.0.0.1}",
+            description = "Address to listen on (AUTHFEEDBACK_HOST). Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:AUTHFEEDBACK_HTTP_PORT:-9229}",
+            description = "HTTP port; 0 picks a free one (AUTHFEEDBACK_HTTP_PORT). Default: ${DEFAULT-VALUE}.")
+    int httpPort;
+
+    @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:AUTHFEEDBACK_REGION:-us-east-1}",
+            description = "Region of pool ids, ARNs and signatures (AUTHFEEDBACK_REGION). Default: ${DEFAULT-VALUE}.")
+    String region;
+
+    @Option(names = "--account-id", paramLabel = "ID", defaultValue = "${env:AUTHFEEDBACK_ACCOUNT_ID:-000000000000}",
+            description = "Account id in ARNs (AUTHFEEDBACK_ACCOUNT_ID). Default: ${DEFAULT-VALUE}.")
+    String accountId;
+
+    @Option(names = "--credentials", paramLabel = "AKID:SECRET[,AKID:SECRET...]",
+            defaultValue = "${env:AUTHFEEDBACK_CREDENTIALS}",
+            description = "Access keys accepted in SigV4 signatures (AUTHFEEDBACK_CREDENTIALS). "
+                    + "None: a pair is generated and printed.")
+    String credentials;
+
+    @Option(names = "--token-ttl", paramLabel = "DURATION", defaultValue = "${env:AUTHFEEDBACK_TOKEN_TTL:-P7D}",
+            description = "Feedback token lifetime, ISO-8601 (AUTHFEEDBACK_TOKEN_TTL). Default: ${DEFAULT-VALUE}.")
+    String tokenTtl;
+
+    @Option(names = "--max-body-bytes", paramLabel = "BYTES",
+            defaultValue = "${env:AUTHFEEDBACK_MAX_BODY_BYTES:-262144}",
+            description = "Larger request bodies get 413 (AUTHFEEDBACK_MAX_BODY_BYTES). Default: ${DEFAULT-VALUE}.")
+    long maxBodyBytes;
+
+    @Option(names = "--rate-limit-rps", paramLabel = "RPS", defaultValue = "${env:AUTHFEEDBACK_RATE_LIMIT_RPS:-25}",
+            description = "Requests/s per pool and operation category; 0 turns the limit off "
+                    + "(AUTHFEEDBACK_RATE_LIMIT_RPS). Default: ${DEFAULT-VALUE}.")
+    double rateLimitRps;
+
+    Duration tokenLifetime() {
+        try {
+            return Duration.parse(tokenTtl);
+        } catch (RuntimeException notIso) {
+            throw new IllegalArgumentException("--token-ttl must be an ISO-8601 duration such as P7D or PT12H, was: "
+                    + tokenTtl);
+        }
+    }
+
+    /** The configured access keys; empty when none are set. */
+    Map<String, String> credentialPairs() {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        if (credentials == null || credentials.isBlank()) {
+            return pairs;
+        }
+        for (String pair : credentials.split(",")) {
+            int colon = pair.indexOf(':');
+            if (colon <= 0 || colon == pair.length() - 1) {
+                throw new IllegalArgumentException("--credentials takes AKID:SECRET pairs separated by commas");
+            }
+            pairs.put(pair.substring(0, colon).strip(), pair.substring(colon + 1).strip());
+        }
+        return pairs;
+    }
+}

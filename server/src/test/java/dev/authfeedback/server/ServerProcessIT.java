@@ -1,0 +1,158 @@
+package dev.authfeedback.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.authfeedback.conformance.HttpDriver;
+import dev.authfeedback.conformance.Views.EventView;
+import dev.authfeedback.conformance.Views.PoolView;
+import dev.authfeedback.conformance.Views.Recorded;
+import dev.authfeedback.domain.port.in.AttributeInput;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar as a user runs it: a separate process, the README's commands, SIGTERM. */
+class ServerProcessIT {
+
+    private static final String KEY = "AKIDLOCAL";
+    private static final String SECRET = "local-secret";
+
+    private Process process;
+    private String address;
+    private final List<String> stdout = new ArrayList<>();
+
+    @BeforeEach
+    void startJar() throws Exception {
+        Path jar = Path.of(System.getProperty("server.jar"));
+        assertThat(jar).exists();
+        process = new ProcessBuilder("java", "-jar", jar.toString(), "--http-port", "0",
+                "--credentials", KEY + ":" + SECRET)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
+            try {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    stdout.add(line);
+                    if (line.startsWith("ready http=")) {
+                        return line.substring("ready http=".length());
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        address = ready.get(30, TimeUnit.SECONDS);
+        assertThat(address).as("ready line in %s", stdout).matches("127\\.0\\.0\\.1:\\d+");
+    }
+
+    @AfterEach
+    void killJar() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private int stopWithSigterm() throws InterruptedException {
+        process.destroy(); // SIGTERM on Linux
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
+        return process.exitValue();
+    }
+
+    @Test
+    void theReadmeFlowWorksThroughTheSdkAndSigtermExitsZero() throws Exception {
+        try (HttpDriver driver = new HttpDriver(URI.create("http://" + address), "us-east-1", KEY, SECRET, () -> { })) {
+            PoolView pool = driver.createUserPool("demo", "ENFORCED", "PLUS", List.of("email"), null);
+            driver.adminCreateUser(pool.id(), "jane", List.of(new AttributeInput("email", "jane@example.com"),
+                    new AttributeInput("email_verified", "true")), null);
+            Recorded event = driver.recordAuthEvent(pool.id(), "jane", "SignIn", "Pass", null, null, null);
+            driver.updateAuthEventFeedback(pool.id(), "jane@example.com", event.eventId(), event.feedbackToken(),
+                    "Invalid");
+            assertThat(onlyEvent(driver, pool).feedback().provider()).isEqualTo("User");
+            driver.adminUpdateAuthEventFeedback(pool.id(), "jane", event.eventId(), "Valid");
+            EventView listed = onlyEvent(driver, pool);
+            assertThat(listed.feedback().value()).isEqualTo("Valid");
+            assertThat(listed.feedback().provider()).isEqualTo("Admin");
+        }
+        assertThat(stopWithSigterm()).isZero();
+    }
+
+    private static EventView onlyEvent(HttpDriver driver, PoolView pool) {
+        List<EventView> events = driver.adminListUserAuthEvents(pool.id(), "jane", null, null).items();
+        assertThat(events).hasSize(1);
+        return events.get(0);
+    }
+
+    @Test
+    void theReadmeQuickStartRunsAsPrinted() throws Exception {
+        for (String tool : List.of("aws", "curl", "python3")) {
+            assumeTrue(onPath(tool), tool + " is not installed: the SDK flow test covers the same steps");
+        }
+        String readme = Files.readString(Path.of(System.getProperty("readme")));
+        String start = "<!-- quickstart:start -->";
+        String block = readme.substring(readme.indexOf(start) + start.length(), readme.indexOf("<!-- quickstart:end -->"));
+        String script = block.substring(block.indexOf("```bash") + "```bash".length(), block.lastIndexOf("```"))
+                // the only change: the port this test's server got instead of the default 9229
+                .replace("http://127.0.0.1:9229", "http://" + address);
+        Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true).start();
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(bash.exitValue()).as(output).isZero();
+        assertThat(output).contains("\"FeedbackValue\": \"Invalid\"").contains("\"Provider\": \"User\"");
+        String last = output.substring(output.lastIndexOf('{'));
+        assertThat(last).contains("\"FeedbackValue\": \"Valid\"").contains("\"Provider\": \"Admin\"");
+        assertThat(stopWithSigterm()).isZero();
+    }
+
+    @Test
+    void sigtermLetsARequestInFlightFinish() throws Exception {
+        String[] hostPort = address.split(":");
+        String body = "{\"MaxResults\":5}";
+        try (Socket socket = new Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST / HTTP/1.1\r\nHost: " + address + "\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                    + "X-Amz-Target: AWSCognitoIdentityProviderService.ListUserPools\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 5))
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300);
+            process.destroy(); // SIGTERM while the body is still arriving
+            Thread.sleep(300);
+            out.write(body.substring(5).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            // unsigned on purpose: the answer proves the request was read and answered to the end
+            assertThat(statusLine).isEqualTo("HTTP/1.1 400 Bad Request");
+        }
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+    }
+
+    private static boolean onPath(String tool) {
+        try {
+            Process which = new ProcessBuilder("bash", "-c", "command -v " + tool).start();
+            InputStream ignored = which.getInputStream();
+            ignored.readAllBytes();
+            return which.waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
