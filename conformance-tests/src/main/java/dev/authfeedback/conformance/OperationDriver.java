@@ -50,6 +50,14 @@ public interface OperationDriver extends AutoCloseable {
     PageView<EventView> adminListUserAuthEvents(String poolId, String username, Integer maxResults,
                                                 String nextToken);
 
+    /**
+     * How an error message echoes an enum value this driver was asked to send: the value itself,
+     * unless the transport cannot carry arbitrary strings for enums (gRPC sends an unknown number).
+     */
+    default String echoOfEnumValue(String sent) {
+        return sent;
+    }
+
     @Override
     default void close() {
     }

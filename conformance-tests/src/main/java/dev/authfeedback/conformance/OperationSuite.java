@@ -173,8 +173,8 @@ public abstract class OperationSuite {
 
     @Test
     void enumViolationListsTheModelValues() {
-        assertInvalid("1 validation error detected: Value 'Maybe' at 'feedbackValue' failed to satisfy constraint: "
-                        + "Member must satisfy enum value set: [Valid, Invalid]",
+        assertInvalid("1 validation error detected: Value '" + driver.echoOfEnumValue("Maybe") + "' at "
+                        + "'feedbackValue' failed to satisfy constraint: Member must satisfy enum value set: [Valid, Invalid]",
                 () -> driver.adminUpdateAuthEventFeedback("eu-west-1_abc", "jane", "event-1", "Maybe"));
     }
 
@@ -200,7 +200,8 @@ public abstract class OperationSuite {
                         + "Value null at 'username' failed to satisfy constraint: Member must not be null; "
                         + "Value at 'feedbackToken' failed to satisfy constraint: Member must satisfy regular "
                         + "expression pattern: [A-Za-z0-9-_=.]+; "
-                        + "Value 'maybe' at 'feedbackValue' failed to satisfy constraint: Member must satisfy enum "
+                        + "Value '" + driver.echoOfEnumValue("maybe") + "' at 'feedbackValue' failed to satisfy "
+                        + "constraint: Member must satisfy enum "
                         + "value set: [Valid, Invalid]",
                 () -> driver.updateAuthEventFeedback("bad id!", null, "event-1", "not a token!", "maybe"));
     }
@@ -219,10 +220,12 @@ public abstract class OperationSuite {
 
     @Test
     void nestedAndListMembersUseAwsPaths() {
-        assertInvalid("1 validation error detected: Value 'MAYBE' at 'userPoolAddOns.advancedSecurityMode' failed to "
+        assertInvalid("1 validation error detected: Value '" + driver.echoOfEnumValue("MAYBE")
+                        + "' at 'userPoolAddOns.advancedSecurityMode' failed to "
                         + "satisfy constraint: Member must satisfy enum value set: [OFF, AUDIT, ENFORCED]",
                 () -> driver.createUserPool("pool", "MAYBE", "PLUS", null, null));
-        assertInvalid("1 validation error detected: Value '[email, nickname]' at 'aliasAttributes' failed to satisfy "
+        assertInvalid("1 validation error detected: Value '[email, " + driver.echoOfEnumValue("nickname")
+                        + "]' at 'aliasAttributes' failed to satisfy "
                         + "constraint: Member must satisfy constraint: [Member must satisfy enum value set: "
                         + "[phone_number, email, preferred_username]]",
                 () -> driver.createUserPool("pool", null, null, List.of("email", "nickname"), null));
@@ -236,9 +239,11 @@ public abstract class OperationSuite {
 
     @Test
     void recordAuthEventValidatesItsMembers() {
-        assertInvalid("2 validation errors detected: Value 'LogIn' at 'eventType' failed to satisfy constraint: "
+        assertInvalid("2 validation errors detected: Value '" + driver.echoOfEnumValue("LogIn")
+                        + "' at 'eventType' failed to satisfy constraint: "
                         + "Member must satisfy enum value set: [SignIn, SignUp, ForgotPassword, PasswordChange, "
-                        + "ResendCode]; Value 'Severe' at 'eventRisk.riskLevel' failed to satisfy constraint: Member "
+                        + "ResendCode]; Value '" + driver.echoOfEnumValue("Severe")
+                        + "' at 'eventRisk.riskLevel' failed to satisfy constraint: Member "
                         + "must satisfy enum value set: [Low, Medium, High]",
                 () -> driver.recordAuthEvent("eu-west-1_abc", "jane", "LogIn", null,
                         new EventRiskInput(null, "Severe", null), null, null));

@@ -1,0 +1,102 @@
+package dev.authfeedback.adapter.grpc;
+
+import dev.authfeedback.adapter.grpc.v1.FeedbackServiceGrpc;
+import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import io.grpc.BindableService;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerCredentials;
+import io.grpc.ServerInterceptors;
+import io.grpc.TlsServerCredentials;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gRPC endpoint: the four authfeedback.v1 services behind the admin-key check, plus the
+ * standard health service and server reflection (so grpcurl works without the .proto file).
+ * Listens on Netty (TLS when configured) or, for tests and embedding, in process.
+ */
+public final class AuthFeedbackGrpcServer {
+
+    private final Server server;
+    private final HealthStatusManager health = new HealthStatusManager();
+
+    private AuthFeedbackGrpcServer(ServerBuilder<?> builder, AuthEventFeedbackService service,
+                                   GrpcAdapterSettings settings) {
+        AdminKeyInterceptor adminKeys = new AdminKeyInterceptor(settings.adminKeys(),
+                Set.of(FeedbackServiceGrpc.getUpdateAuthEventFeedbackMethod().getFullMethodName()));
+        for (BindableService api : List.<BindableService>of(new FeedbackGrpcService(service),
+                new EventsGrpcService(service), new UserPoolsGrpcService(service), new UsersGrpcService(service))) {
+            builder.addService(ServerInterceptors.intercept(api, adminKeys));
+        }
+        this.server = builder
+                .addService(health.getHealthService())
+                .addService(ProtoReflectionServiceV1.newInstance())
+                .maxInboundMessageSize(settings.maxMessageBytes())
+                .maxInboundMetadataSize(16 * 1024)
+                .build();
+    }
+
+    /** A network server on the settings' host and port. */
+    public static AuthFeedbackGrpcServer network(AuthEventFeedbackService service, GrpcAdapterSettings settings) {
+        ServerCredentials credentials;
+        try {
+            credentials = settings.tls()
+                    ? TlsServerCredentials.create(settings.tlsCertificate().toFile(), settings.tlsPrivateKey().toFile())
+                    : InsecureServerCredentials.create();
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("cannot read the TLS certificate or key", unreadable);
+        }
+        NettyServerBuilder builder = NettyServerBuilder
+                .forAddress(new InetSocketAddress(settings.host(), settings.port()), credentials)
+                .permitKeepAliveTime(10, TimeUnit.SECONDS)
+                .maxConnectionIdle(5, TimeUnit.MINUTES);
+        return new AuthFeedbackGrpcServer(builder, service, settings);
+    }
+
+    /** An in-process server reachable by {@code InProcessChannelBuilder.forName(name)}. */
+    public static AuthFeedbackGrpcServer inProcess(String name, AuthEventFeedbackService service,
+                                                   GrpcAdapterSettings settings) {
+        return new AuthFeedbackGrpcServer(InProcessServerBuilder.forName(name), service, settings);
+    }
+
+    /** Starts serving; answers the bound port (-1 in process). */
+    public int start() {
+        try {
+            server.start();
+        } catch (IOException cannotBind) {
+            throw new UncheckedIOException("the gRPC server cannot listen: " + cannotBind.getMessage(), cannotBind);
+        }
+        health.setStatus("", ServingStatus.SERVING);
+        return server.getPort();
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** Reports NOT_SERVING, stops accepting calls, lets calls in flight finish for up to {@code grace}. */
+    public void stop(Duration grace) {
+        health.enterTerminalState();
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                server.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.shutdownNow();
+        }
+    }
+}

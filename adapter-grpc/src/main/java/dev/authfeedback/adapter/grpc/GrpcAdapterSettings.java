@@ -1,0 +1,53 @@
+package dev.authfeedback.adapter.grpc;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the gRPC endpoint listens and whom it lets call the admin rpcs.
+ *
+ * @param host            address to bind
+ * @param port            port to bind; 0 picks a free one
+ * @param adminKeys       keys accepted in {@code authorization: Bearer <key>}
+ * @param maxMessageBytes larger request messages are refused (RESOURCE_EXHAUSTED)
+ * @param tlsCertificate  PEM certificate chain; with {@code tlsPrivateKey}, turns TLS on (null: plaintext)
+ * @param tlsPrivateKey   PEM private key (PKCS#8)
+ */
+public record GrpcAdapterSettings(String host, int port, List<String> adminKeys, int maxMessageBytes,
+                                  Path tlsCertificate, Path tlsPrivateKey) {
+
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024;
+
+    public GrpcAdapterSettings {
+        Objects.requireNonNull(host, "host");
+        adminKeys = List.copyOf(adminKeys);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("gRPC port must be 0..65535, was " + port);
+        }
+        if (adminKeys.isEmpty()) {
+            throw new IllegalArgumentException("at least one gRPC admin key is needed");
+        }
+        if (maxMessageBytes < 1) {
+            throw new IllegalArgumentException("maxMessageBytes must be positive");
+        }
+        if ((tlsCertificate == null) != (tlsPrivateKey == null)) {
+            throw new IllegalArgumentException("TLS needs both a certificate and a private key");
+        }
+    }
+
+    public GrpcAdapterSettings(String host, int port, List<String> adminKeys) {
+        this(host, port, adminKeys, DEFAULT_MAX_MESSAGE_BYTES, null, null);
+    }
+
+    public boolean tls() {
+        return tlsCertificate != null;
+    }
+
+    /** Never prints the keys: settings end up in logs. */
+    @Override
+    public String toString() {
+        return "GrpcAdapterSettings[host=" + host + ", port=" + port + ", adminKeys=" + adminKeys.size()
+                + ", maxMessageBytes=" + maxMessageBytes + ", tls=" + tls() + "]";
+    }
+}
