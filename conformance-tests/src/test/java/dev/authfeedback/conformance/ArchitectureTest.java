@@ -32,7 +32,8 @@ class ArchitectureTest {
     void theRulesSeeTheDomainAndEveryAdapterOnTheClasspath() {
         assertThat(production.stream().map(JavaClass::getPackageName).distinct())
                 .contains(ROOT + ".domain.model", ROOT + ".domain.port.in", ROOT + ".domain.port.out",
-                        ROOT + ".domain.service", ROOT + ".adapter.inmemory");
+                        ROOT + ".domain.service", ROOT + ".adapter.inmemory", ROOT + ".adapter.http",
+                        ROOT + ".adapter.grpc");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.authfeedback.server;
 
+import dev.authfeedback.adapter.grpc.AuthFeedbackGrpcServer;
+import dev.authfeedback.adapter.grpc.GrpcAdapterSettings;
 import dev.authfeedback.adapter.http.AwsJsonHttpServer;
 import dev.authfeedback.adapter.http.HttpAdapterSettings;
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
@@ -11,6 +13,7 @@ import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -19,22 +22,27 @@ import picocli.CommandLine;
 import sun.misc.Signal;
 
 /**
- * The runnable server: the domain on in-memory stores behind the AWS JSON endpoint. Prints what a
- * user needs on stdout (generated credentials, endpoint, an AWS CLI example, then one
- * {@code ready http=...} line); logs go to stderr. SIGTERM or SIGINT stops it gracefully, exit code 0.
+ * The runnable server: the domain on in-memory stores behind the AWS JSON endpoint and the gRPC
+ * endpoint. Prints what a user needs on stdout (generated credentials, endpoints, an example, then
+ * one {@code ready http=... grpc=...} line); logs go to stderr. SIGTERM or SIGINT stops it
+ * gracefully with exit code 0.
  */
 public final class AuthFeedbackServer {
 
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(AuthFeedbackServer.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final Vertx vertx;
     private final AwsJsonHttpServer http;
+    private final AuthFeedbackGrpcServer grpc;
     private final String host;
 
-    private AuthFeedbackServer(Vertx vertx, AwsJsonHttpServer http, String host) {
+    private AuthFeedbackServer(Vertx vertx, AwsJsonHttpServer http, AuthFeedbackGrpcServer grpc, String host) {
         this.vertx = vertx;
         this.http = http;
+        this.grpc = grpc;
         this.host = host;
     }
 
@@ -84,16 +92,25 @@ public final class AuthFeedbackServer {
         if (options.rateLimitRps < 0) {
             throw new IllegalArgumentException("--rate-limit-rps must be 0 (off) or more");
         }
+        if (options.grpcPort < -1 || options.grpcPort > 65535) {
+            throw new IllegalArgumentException("--grpc-port must be -1 (off), 0 (any free port) or a port number");
+        }
         Map<String, String> credentials = options.credentialPairs();
-        boolean generated = credentials.isEmpty();
-        if (generated) {
-            credentials = Map.of(generatedAccessKeyId(), generatedSecret());
+        boolean credentialsGenerated = credentials.isEmpty();
+        if (credentialsGenerated) {
+            credentials = Map.of("AKID" + random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16), random(ALPHANUMERIC, 40));
+        }
+        List<String> adminKeys = options.grpcAdminKeyList();
+        boolean adminKeyGenerated = adminKeys.isEmpty() && options.grpcPort != -1;
+        if (adminKeyGenerated) {
+            adminKeys = List.of(random(ALPHANUMERIC, 40));
         }
         AuthEventFeedbackService service = AuthEventFeedbackService.builder()
                 .stores(InMemoryStores.create())
                 .rateLimiter(new TokenBucketRateLimiter(RateLimits.uniform(options.rateLimitRps)))
                 .settings(settings)
                 .build();
+
         Vertx vertx = Vertx.vertx();
         AwsJsonHttpServer http = new AwsJsonHttpServer(vertx, service, new HttpAdapterSettings(options.host,
                 options.httpPort, options.maxBodyBytes, settings.region(), credentials, false));
@@ -101,12 +118,26 @@ public final class AuthFeedbackServer {
             http.start();
         } catch (RuntimeException cannotListen) {
             vertx.close();
-            throw new IllegalArgumentException("cannot listen on " + options.host + ":" + options.httpPort + ": "
+            throw new IllegalArgumentException("cannot listen on " + options.host + ":" + options.httpPort + " (HTTP): "
                     + rootMessage(cannotListen), cannotListen);
         }
-        AuthFeedbackServer server = new AuthFeedbackServer(vertx, http, options.host);
+        AuthFeedbackGrpcServer grpc = null;
+        if (options.grpcPort != -1) {
+            try {
+                grpc = AuthFeedbackGrpcServer.network(service, new GrpcAdapterSettings(options.host, options.grpcPort,
+                        adminKeys, GrpcAdapterSettings.DEFAULT_MAX_MESSAGE_BYTES, options.grpcTlsCert,
+                        options.grpcTlsKey));
+                grpc.start();
+            } catch (RuntimeException cannotListen) {
+                http.stop(Duration.ZERO);
+                vertx.close();
+                throw new IllegalArgumentException("cannot start gRPC on " + options.host + ":" + options.grpcPort + ": "
+                        + rootMessage(cannotListen), cannotListen);
+            }
+        }
+        AuthFeedbackServer server = new AuthFeedbackServer(vertx, http, grpc, options.host);
         String endpoint = "http://" + server.httpAddress();
-        if (generated) {
+        if (credentialsGenerated) {
             Map.Entry<String, String> pair = credentials.entrySet().iterator().next();
             out.println("No --credentials given: generated an access key for this run.");
             out.println("  AWS_ACCESS_KEY_ID=" + pair.getKey());
@@ -116,8 +147,15 @@ public final class AuthFeedbackServer {
                     + " aws cognito-idp list-user-pools --max-results 10 --endpoint-url " + endpoint
                     + " --region " + settings.region());
         }
-        out.println("Endpoint: " + endpoint + " (region " + settings.region() + ")");
-        out.println("ready http=" + server.httpAddress());
+        if (adminKeyGenerated) {
+            out.println("No --grpc-admin-keys given: generated a gRPC admin key for this run.");
+            out.println("  authorization: Bearer " + adminKeys.get(0));
+        }
+        out.println("HTTP endpoint: " + endpoint + " (region " + settings.region() + ")");
+        if (grpc != null) {
+            out.println("gRPC endpoint: " + server.grpcAddress() + (options.grpcTlsCert != null ? " (TLS)" : " (plaintext)"));
+        }
+        out.println("ready http=" + server.httpAddress() + " grpc=" + server.grpcAddress());
         out.flush();
         return server;
     }
@@ -130,23 +168,21 @@ public final class AuthFeedbackServer {
         return host + ":" + http.port();
     }
 
-    /** Stops accepting, finishes requests in flight (up to the grace period), then releases everything. */
+    /** host:port of the gRPC endpoint, or {@code off}. */
+    public String grpcAddress() {
+        return grpc == null ? "off" : host + ":" + grpc.port();
+    }
+
+    /** Stops accepting on both endpoints, finishes requests in flight (up to the grace period), then releases all. */
     public void stop() {
         try {
+            if (grpc != null) {
+                grpc.stop(SHUTDOWN_GRACE);
+            }
             http.stop(SHUTDOWN_GRACE);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }
-    }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    private static String generatedAccessKeyId() {
-        return "AKID" + random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16);
-    }
-
-    private static String generatedSecret() {
-        return random("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 40);
     }
 
     private static String random(String alphabet, int length) {

@@ -1,14 +1,17 @@
 package dev.authfeedback.server;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Every setting is a flag and an environment variable; the flag wins. */
 @Command(name = "authfeedback-server", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Serves the Amazon Cognito auth event feedback API (AWS JSON 1.1) on an in-memory store.",
+        description = "Serves the Amazon Cognito auth event feedback API (AWS JSON 1.1 and gRPC) on an in-memory store.",
         footer = {"", "Every option can also be set by the environment variable shown; a flag wins over it."})
 public final class ServerOptions {
 
@@ -19,6 +22,11 @@ public final class ServerOptions {
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:AUTHFEEDBACK_HTTP_PORT:-9229}",
             description = "HTTP port; 0 picks a free one (AUTHFEEDBACK_HTTP_PORT). Default: ${DEFAULT-VALUE}.")
     int httpPort;
+
+    @Option(names = "--grpc-port", paramLabel = "PORT", defaultValue = "${env:AUTHFEEDBACK_GRPC_PORT:-9230}",
+            description = "gRPC port; 0 picks a free one, -1 turns gRPC off (AUTHFEEDBACK_GRPC_PORT). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int grpcPort;
 
     @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:AUTHFEEDBACK_REGION:-us-east-1}",
             description = "Region of pool ids, ARNs and signatures (AUTHFEEDBACK_REGION). Default: ${DEFAULT-VALUE}.")
@@ -33,6 +41,20 @@ public final class ServerOptions {
             description = "Access keys accepted in SigV4 signatures (AUTHFEEDBACK_CREDENTIALS). "
                     + "None: a pair is generated and printed.")
     String credentials;
+
+    @Option(names = "--grpc-admin-keys", paramLabel = "KEY[,KEY...]",
+            defaultValue = "${env:AUTHFEEDBACK_GRPC_ADMIN_KEYS}",
+            description = "Keys accepted in gRPC 'authorization: Bearer <key>' metadata (AUTHFEEDBACK_GRPC_ADMIN_KEYS). "
+                    + "None: one is generated and printed.")
+    String grpcAdminKeys;
+
+    @Option(names = "--grpc-tls-cert", paramLabel = "PEM", defaultValue = "${env:AUTHFEEDBACK_GRPC_TLS_CERT}",
+            description = "Certificate chain (PEM) for gRPC over TLS, with --grpc-tls-key (AUTHFEEDBACK_GRPC_TLS_CERT).")
+    Path grpcTlsCert;
+
+    @Option(names = "--grpc-tls-key", paramLabel = "PEM", defaultValue = "${env:AUTHFEEDBACK_GRPC_TLS_KEY}",
+            description = "Private key (PKCS#8 PEM) for gRPC over TLS (AUTHFEEDBACK_GRPC_TLS_KEY).")
+    Path grpcTlsKey;
 
     @Option(names = "--token-ttl", paramLabel = "DURATION", defaultValue = "${env:AUTHFEEDBACK_TOKEN_TTL:-P7D}",
             description = "Feedback token lifetime, ISO-8601 (AUTHFEEDBACK_TOKEN_TTL). Default: ${DEFAULT-VALUE}.")
@@ -55,6 +77,14 @@ public final class ServerOptions {
             throw new IllegalArgumentException("--token-ttl must be an ISO-8601 duration such as P7D or PT12H, was: "
                     + tokenTtl);
         }
+    }
+
+    /** The configured gRPC admin keys; empty when none are set. */
+    List<String> grpcAdminKeyList() {
+        if (grpcAdminKeys == null || grpcAdminKeys.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(grpcAdminKeys.split(",")).map(String::strip).filter(key -> !key.isEmpty()).toList();
     }
 
     /** The configured access keys; empty when none are set. */

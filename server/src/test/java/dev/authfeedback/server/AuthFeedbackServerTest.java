@@ -48,7 +48,8 @@ class AuthFeedbackServerTest {
     @Test
     void withoutCredentialsAKeyIsGeneratedPrintedAndAccepted() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        AuthFeedbackServer server = AuthFeedbackServer.start(options("--http-port", "0", "--region", "eu-north-1"),
+        AuthFeedbackServer server = AuthFeedbackServer.start(
+                options("--http-port", "0", "--grpc-port", "0", "--region", "eu-north-1"),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
             String out = printed.toString(StandardCharsets.UTF_8);
@@ -57,7 +58,11 @@ class AuthFeedbackServerTest {
             assertThat(key.find()).isTrue();
             assertThat(secret.find()).isTrue();
             List<String> lines = out.lines().toList();
-            assertThat(lines.get(lines.size() - 1)).isEqualTo("ready http=127.0.0.1:" + server.httpPort());
+            assertThat(lines.get(lines.size() - 1)).isEqualTo("ready http=127.0.0.1:" + server.httpPort()
+                    + " grpc=" + server.grpcAddress());
+            assertThat(server.grpcAddress()).matches("127\\.0\\.0\\.1:\\d+");
+            Matcher adminKey = Pattern.compile("authorization: Bearer (\\w{40})\\n").matcher(out);
+            assertThat(adminKey.find()).isTrue();
             assertThat(out).contains("aws cognito-idp list-user-pools --max-results 10 --endpoint-url http://127.0.0.1:"
                     + server.httpPort() + " --region eu-north-1");
             try (HttpDriver driver = new HttpDriver(URI.create("http://" + server.httpAddress()), "eu-north-1",
@@ -75,25 +80,28 @@ class AuthFeedbackServerTest {
     void givenCredentialsAreNotPrinted() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         AuthFeedbackServer server = AuthFeedbackServer.start(
-                options("--http-port", "0", "--credentials", "AKIDGIVEN:given-secret"),
+                options("--http-port", "0", "--grpc-port", "-1", "--credentials", "AKIDGIVEN:given-secret"),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         server.stop();
         assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("given-secret")
-                .contains("ready http=127.0.0.1:");
+                .doesNotContain("Bearer").contains("ready http=127.0.0.1:").endsWith(" grpc=off\n");
     }
 
     @Test
     void badSettingsAreRefusedClearly() {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> AuthFeedbackServer.start(options("--http-port", "0", "--region", "moon"), quiet))
+        assertThatThrownBy(() -> AuthFeedbackServer.start(options("--http-port", "0", "--grpc-port", "0", "--region", "moon"), quiet))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("region");
-        assertThatThrownBy(() -> AuthFeedbackServer.start(options("--http-port", "0", "--rate-limit-rps", "-1"), quiet))
+        assertThatThrownBy(() -> AuthFeedbackServer.start(options("--http-port", "0", "--grpc-port", "0", "--rate-limit-rps", "-1"), quiet))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rate-limit-rps");
-        AuthFeedbackServer first = AuthFeedbackServer.start(options("--http-port", "0"), quiet);
+        AuthFeedbackServer first = AuthFeedbackServer.start(options("--http-port", "0", "--grpc-port", "0"), quiet);
         try {
             assertThatThrownBy(() -> AuthFeedbackServer.start(
-                    options("--http-port", String.valueOf(first.httpPort())), quiet))
+                    options("--http-port", String.valueOf(first.httpPort()), "--grpc-port", "0"), quiet))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot listen");
+            String grpcPort = first.grpcAddress().split(":")[1];
+            assertThatThrownBy(() -> AuthFeedbackServer.start(options("--http-port", "0", "--grpc-port", grpcPort), quiet))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot start gRPC");
         } finally {
             first.stop();
         }

@@ -3,11 +3,15 @@ package dev.authfeedback.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.authfeedback.conformance.GrpcDriver;
 import dev.authfeedback.conformance.HttpDriver;
+import dev.authfeedback.conformance.OperationDriver;
 import dev.authfeedback.conformance.Views.EventView;
 import dev.authfeedback.conformance.Views.PoolView;
 import dev.authfeedback.conformance.Views.Recorded;
 import dev.authfeedback.domain.port.in.AttributeInput;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,17 +35,19 @@ class ServerProcessIT {
 
     private static final String KEY = "AKIDLOCAL";
     private static final String SECRET = "local-secret";
+    private static final String ADMIN_KEY = "local-admin-key";
 
     private Process process;
     private String address;
+    private String grpcAddress;
     private final List<String> stdout = new ArrayList<>();
 
     @BeforeEach
     void startJar() throws Exception {
         Path jar = Path.of(System.getProperty("server.jar"));
         assertThat(jar).exists();
-        process = new ProcessBuilder("java", "-jar", jar.toString(), "--http-port", "0",
-                "--credentials", KEY + ":" + SECRET)
+        process = new ProcessBuilder("java", "-jar", jar.toString(), "--http-port", "0", "--grpc-port", "0",
+                "--credentials", KEY + ":" + SECRET, "--grpc-admin-keys", ADMIN_KEY)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
@@ -49,7 +55,7 @@ class ServerProcessIT {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     stdout.add(line);
                     if (line.startsWith("ready http=")) {
-                        return line.substring("ready http=".length());
+                        return line.substring("ready ".length());
                     }
                 }
                 return null;
@@ -57,8 +63,11 @@ class ServerProcessIT {
                 throw new IllegalStateException(e);
             }
         });
-        address = ready.get(30, TimeUnit.SECONDS);
-        assertThat(address).as("ready line in %s", stdout).matches("127\\.0\\.0\\.1:\\d+");
+        String endpoints = ready.get(30, TimeUnit.SECONDS);
+        assertThat(endpoints).as("ready line in %s", stdout)
+                .matches("http=127\\.0\\.0\\.1:\\d+ grpc=127\\.0\\.0\\.1:\\d+");
+        address = endpoints.split(" ")[0].substring("http=".length());
+        grpcAddress = endpoints.split(" ")[1].substring("grpc=".length());
     }
 
     @AfterEach
@@ -92,7 +101,24 @@ class ServerProcessIT {
         assertThat(stopWithSigterm()).isZero();
     }
 
-    private static EventView onlyEvent(HttpDriver driver, PoolView pool) {
+    @Test
+    void theSameFlowWorksOverGrpcOnTheSameStore() throws Exception {
+        String[] hostPort = grpcAddress.split(":");
+        ManagedChannel channel = NettyChannelBuilder.forAddress(hostPort[0], Integer.parseInt(hostPort[1]))
+                .usePlaintext().build();
+        try (GrpcDriver grpc = new GrpcDriver(channel, ADMIN_KEY, () -> { });
+             HttpDriver http = new HttpDriver(URI.create("http://" + address), "us-east-1", KEY, SECRET, () -> { })) {
+            PoolView pool = grpc.createUserPool("demo", "ENFORCED", "PLUS", null, null);
+            grpc.adminCreateUser(pool.id(), "jane", List.of(), null);
+            Recorded event = grpc.recordAuthEvent(pool.id(), "jane", "SignIn", null, null, null, null);
+            grpc.updateAuthEventFeedback(pool.id(), "jane", event.eventId(), event.feedbackToken(), "Invalid");
+            // what gRPC wrote, HTTP reads: one store behind both
+            assertThat(onlyEvent(http, pool).feedback().value()).isEqualTo("Invalid");
+        }
+        assertThat(stopWithSigterm()).isZero();
+    }
+
+    private static EventView onlyEvent(OperationDriver driver, PoolView pool) {
         List<EventView> events = driver.adminListUserAuthEvents(pool.id(), "jane", null, null).items();
         assertThat(events).hasSize(1);
         return events.get(0);

@@ -1,0 +1,310 @@
+package dev.authfeedback.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
+import dev.authfeedback.adapter.grpc.AuthFeedbackGrpcServer;
+import dev.authfeedback.adapter.grpc.GrpcAdapterSettings;
+import dev.authfeedback.adapter.grpc.v1.AdminUpdateAuthEventFeedbackRequest;
+import dev.authfeedback.adapter.grpc.v1.CreateUserPoolRequest;
+import dev.authfeedback.adapter.grpc.v1.FeedbackServiceGrpc;
+import dev.authfeedback.adapter.grpc.v1.FeedbackValue;
+import dev.authfeedback.adapter.grpc.v1.ListUserPoolsRequest;
+import dev.authfeedback.adapter.grpc.v1.UpdateAuthEventFeedbackRequest;
+import dev.authfeedback.adapter.grpc.v1.UserPoolsServiceGrpc;
+import dev.authfeedback.adapter.inmemory.InMemoryStores;
+import dev.authfeedback.adapter.inmemory.RateLimits;
+import dev.authfeedback.adapter.inmemory.TokenBucketRateLimiter;
+import dev.authfeedback.domain.port.out.Stores;
+import dev.authfeedback.domain.port.out.UserPoolStore;
+import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.reflection.v1.ServiceResponse;
+import io.grpc.stub.MetadataUtils;
+import io.grpc.stub.StreamObserver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What only gRPC has: metadata auth, status details, deadlines, message size, reflection, health, TLS. */
+class GrpcProtocolTest {
+
+    private static final String KEY = "protocol-admin-key";
+
+    private AuthFeedbackGrpcServer server;
+    private ManagedChannel channel;
+
+    private static AuthEventFeedbackService service(Stores stores) {
+        return AuthEventFeedbackService.builder().stores(stores)
+                .rateLimiter(new TokenBucketRateLimiter(RateLimits.unlimited())).build();
+    }
+
+    private void start(AuthEventFeedbackService service, GrpcAdapterSettings settings) {
+        server = AuthFeedbackGrpcServer.network(service, settings);
+        int port = server.start();
+        channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    }
+
+    private void start() {
+        start(service(InMemoryStores.create()), new GrpcAdapterSettings("127.0.0.1", 0, List.of(KEY)));
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (channel != null) {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        if (server != null) {
+            server.stop(Duration.ZERO);
+        }
+    }
+
+    private static Metadata bearer(String key) {
+        Metadata metadata = new Metadata();
+        metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + key);
+        return metadata;
+    }
+
+    private UserPoolsServiceGrpc.UserPoolsServiceBlockingStub pools(String key) {
+        UserPoolsServiceGrpc.UserPoolsServiceBlockingStub stub = UserPoolsServiceGrpc.newBlockingStub(channel);
+        return key == null ? stub : stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer(key)));
+    }
+
+    private static <T> T detail(StatusRuntimeException failure, Class<T> type) throws Exception {
+        com.google.rpc.Status status = StatusProto.fromThrowable(failure);
+        assertThat(status).isNotNull();
+        for (Any any : status.getDetailsList()) {
+            if (any.is(type.asSubclass(com.google.protobuf.Message.class))) {
+                return type.cast(any.unpack(type.asSubclass(com.google.protobuf.Message.class)));
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " in " + status);
+    }
+
+    // ---- metadata auth --------------------------------------------------------------------------
+
+    @Test
+    void adminCallsNeedABearerKey() throws Exception {
+        start();
+        ListUserPoolsRequest request = ListUserPoolsRequest.newBuilder().setMaxResults(5).build();
+        StatusRuntimeException missing = catchThrowableOfType(StatusRuntimeException.class,
+                () -> pools(null).listUserPools(request));
+        assertThat(missing.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(detail(missing, ErrorInfo.class).getReason()).isEqualTo("MissingAuthenticationTokenException");
+        StatusRuntimeException wrong = catchThrowableOfType(StatusRuntimeException.class,
+                () -> pools("not-the-key").listUserPools(request));
+        assertThat(wrong.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(detail(wrong, ErrorInfo.class).getReason()).isEqualTo("UnrecognizedClientException");
+        assertThat(wrong.getStatus().getDescription()).doesNotContain("not-the-key");
+        assertThat(pools(KEY).listUserPools(request).getUserPoolsList()).isEmpty();
+    }
+
+    @Test
+    void theTokenAuthorizedCallNeedsNoKeyAndTheAdminOneDoes() throws Exception {
+        start();
+        StatusRuntimeException tokenCall = catchThrowableOfType(StatusRuntimeException.class,
+                () -> FeedbackServiceGrpc.newBlockingStub(channel).updateAuthEventFeedback(
+                        UpdateAuthEventFeedbackRequest.newBuilder().setUserPoolId("us-east-1_none").setUsername("jane")
+                                .setEventId("e1").setFeedbackToken("abc").setFeedbackValue(FeedbackValue.FEEDBACK_VALUE_VALID)
+                                .build()));
+        // past the key check: the domain answers (the pool does not exist)
+        assertThat(tokenCall.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(detail(tokenCall, ErrorInfo.class).getReason()).isEqualTo("ResourceNotFoundException");
+        StatusRuntimeException adminCall = catchThrowableOfType(StatusRuntimeException.class,
+                () -> FeedbackServiceGrpc.newBlockingStub(channel).adminUpdateAuthEventFeedback(
+                        AdminUpdateAuthEventFeedbackRequest.getDefaultInstance()));
+        assertThat(adminCall.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+
+    // ---- details --------------------------------------------------------------------------------
+
+    @Test
+    void validationErrorsCarryErrorInfoAndOneFieldViolationPerConstraint() throws Exception {
+        start();
+        StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class,
+                () -> pools(KEY).createUserPool(CreateUserPoolRequest.newBuilder().setPoolName("")
+                        .setUserPoolTierValue(42).build()));
+        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(failure.getStatus().getDescription()).isEqualTo("3 validation errors detected: "
+                + "Value '' at 'poolName' failed to satisfy constraint: Member must have length greater than or equal to 1; "
+                + "Value '' at 'poolName' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                + "[\\w\\s+=,.@-]+; "
+                + "Value '42' at 'userPoolTier' failed to satisfy constraint: Member must satisfy enum value set: "
+                + "[LITE, ESSENTIALS, PLUS]");
+        ErrorInfo info = detail(failure, ErrorInfo.class);
+        assertThat(info.getReason()).isEqualTo("InvalidParameterException");
+        assertThat(info.getDomain()).isEqualTo("authfeedback.dev");
+        BadRequest badRequest = detail(failure, BadRequest.class);
+        assertThat(badRequest.getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
+                .containsExactly("poolName", "poolName", "userPoolTier");
+        assertThat(badRequest.getFieldViolations(2).getDescription())
+                .isEqualTo("Member must satisfy enum value set: [LITE, ESSENTIALS, PLUS]");
+    }
+
+    // ---- deadlines and limits -------------------------------------------------------------------
+
+    @Test
+    void aCallPastItsDeadlineEndsWithDeadlineExceeded() {
+        Stores healthy = InMemoryStores.create();
+        UserPoolStore slow = new SlowPoolStore(healthy.userPools(), Duration.ofMillis(500));
+        start(service(new Stores(slow, healthy.users(), healthy.authEvents())),
+                new GrpcAdapterSettings("127.0.0.1", 0, List.of(KEY)));
+        long started = System.nanoTime();
+        StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class,
+                () -> pools(KEY).withDeadlineAfter(100, TimeUnit.MILLISECONDS)
+                        .listUserPools(ListUserPoolsRequest.newBuilder().setMaxResults(5).build()));
+        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(450));
+        // and the server goes on serving
+        assertThat(pools(KEY).listUserPools(ListUserPoolsRequest.newBuilder().setMaxResults(5).build())).isNotNull();
+    }
+
+    @Test
+    void aMessageOverTheLimitIsRefused() {
+        start(service(InMemoryStores.create()), new GrpcAdapterSettings("127.0.0.1", 0, List.of(KEY), 1024, null, null));
+        StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class,
+                () -> pools(KEY).createUserPool(CreateUserPoolRequest.newBuilder().setPoolName("x".repeat(4096)).build()));
+        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+        assertThat(pools(KEY).listUserPools(ListUserPoolsRequest.newBuilder().setMaxResults(1).build())).isNotNull();
+    }
+
+    // ---- reflection and health ------------------------------------------------------------------
+
+    @Test
+    void reflectionListsEveryServiceWithoutTheProtoFile() throws Exception {
+        start();
+        CompletableFuture<List<String>> services = new CompletableFuture<>();
+        StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(channel).serverReflectionInfo(
+                new StreamObserver<>() {
+                    @Override
+                    public void onNext(ServerReflectionResponse response) {
+                        services.complete(response.getListServicesResponse().getServiceList().stream()
+                                .map(ServiceResponse::getName).toList());
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        services.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+        requests.onCompleted();
+        assertThat(services.get(10, TimeUnit.SECONDS)).contains("authfeedback.v1.FeedbackService",
+                "authfeedback.v1.EventsService", "authfeedback.v1.UserPoolsService", "authfeedback.v1.UsersService",
+                "grpc.health.v1.Health");
+    }
+
+    @Test
+    void healthSaysServingWithoutAKey() {
+        start();
+        HealthCheckResponse health = HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance());
+        assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+    }
+
+    // ---- TLS ------------------------------------------------------------------------------------
+
+    @Test
+    void withACertificateAndKeyTheServerSpeaksTls(@TempDir Path dir) throws Exception {
+        Path cert = dir.resolve("cert.pem");
+        Path key = dir.resolve("key.pem");
+        Optional<Process> openssl = run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1",
+                "-keyout", key.toString(), "-out", cert.toString());
+        assumeTrue(openssl.isPresent() && openssl.get().exitValue() == 0, "openssl makes the test certificate");
+        server = AuthFeedbackGrpcServer.network(service(InMemoryStores.create()),
+                new GrpcAdapterSettings("127.0.0.1", 0, List.of(KEY), 65536, cert, key));
+        int port = server.start();
+        channel = NettyChannelBuilder.forAddress("127.0.0.1", port,
+                TlsChannelCredentials.newBuilder().trustManager(cert.toFile()).build()).build();
+        assertThat(pools(KEY).listUserPools(ListUserPoolsRequest.newBuilder().setMaxResults(1).build())
+                .getUserPoolsList()).isEmpty();
+        ManagedChannel plaintext = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        try {
+            StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
+                    () -> UserPoolsServiceGrpc.newBlockingStub(plaintext).withDeadlineAfter(5, TimeUnit.SECONDS)
+                            .listUserPools(ListUserPoolsRequest.newBuilder().setMaxResults(1).build()));
+            assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        } finally {
+            plaintext.shutdownNow();
+        }
+    }
+
+    private static Optional<Process> run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            process.waitFor(60, TimeUnit.SECONDS);
+            return Optional.of(process);
+        } catch (java.io.IOException notInstalled) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** A real pool store that takes its time, to let a deadline pass. */
+    private record SlowPoolStore(UserPoolStore delegate, Duration delay) implements UserPoolStore {
+        private void pause() {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void insert(dev.authfeedback.domain.model.UserPool pool) {
+            delegate.insert(pool);
+        }
+
+        @Override
+        public Optional<dev.authfeedback.domain.model.UserPool> find(String poolId) {
+            return delegate.find(poolId);
+        }
+
+        @Override
+        public boolean replace(dev.authfeedback.domain.model.UserPool pool) {
+            return delegate.replace(pool);
+        }
+
+        @Override
+        public boolean delete(String poolId) {
+            return delegate.delete(poolId);
+        }
+
+        @Override
+        public List<dev.authfeedback.domain.model.UserPool> listAfter(String afterPoolId, int limit) {
+            pause();
+            return new ArrayList<>(delegate.listAfter(afterPoolId, limit));
+        }
+    }
+}
