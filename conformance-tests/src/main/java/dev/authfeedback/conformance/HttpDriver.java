@@ -58,9 +58,14 @@ public final class HttpDriver implements OperationDriver {
 
     /** Starts a server on 127.0.0.1 around {@code service}; closing the driver stops it. */
     public static HttpDriver startedAround(Vertx vertx, AuthEventFeedbackService service) {
+        return startedAround(vertx, service, false);
+    }
+
+    /** Like {@link #startedAround(Vertx, AuthEventFeedbackService)}, for stores that block: use cases on workers. */
+    public static HttpDriver startedAround(Vertx vertx, AuthEventFeedbackService service, boolean offloadToWorkers) {
         String region = service.settings().region();
         AwsJsonHttpServer server = new AwsJsonHttpServer(vertx, service, new HttpAdapterSettings("127.0.0.1", 0,
-                HttpAdapterSettings.DEFAULT_MAX_BODY_BYTES, region, Map.of(ACCESS_KEY_ID, SECRET), false));
+                HttpAdapterSettings.DEFAULT_MAX_BODY_BYTES, region, Map.of(ACCESS_KEY_ID, SECRET), offloadToWorkers));
         URI endpoint = URI.create("http://127.0.0.1:" + server.start() + "/");
         return new HttpDriver(endpoint, region, ACCESS_KEY_ID, SECRET, () -> server.stop(Duration.ZERO));
     }

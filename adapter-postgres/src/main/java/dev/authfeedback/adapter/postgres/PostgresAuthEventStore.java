@@ -1,0 +1,186 @@
+package dev.authfeedback.adapter.postgres;
+
+import static dev.authfeedback.adapter.postgres.Jdbc.instant;
+import static dev.authfeedback.adapter.postgres.Jdbc.nanos;
+import static dev.authfeedback.adapter.postgres.Jdbc.textArray;
+import static dev.authfeedback.adapter.postgres.Jdbc.texts;
+
+import dev.authfeedback.domain.model.AuthEvent;
+import dev.authfeedback.domain.model.ChallengeName;
+import dev.authfeedback.domain.model.ChallengeResponse;
+import dev.authfeedback.domain.model.ChallengeResult;
+import dev.authfeedback.domain.model.EventContextData;
+import dev.authfeedback.domain.model.EventFeedback;
+import dev.authfeedback.domain.model.EventResponse;
+import dev.authfeedback.domain.model.EventRisk;
+import dev.authfeedback.domain.model.EventType;
+import dev.authfeedback.domain.model.FeedbackProvider;
+import dev.authfeedback.domain.model.FeedbackValue;
+import dev.authfeedback.domain.model.RiskDecision;
+import dev.authfeedback.domain.model.RiskLevel;
+import dev.authfeedback.domain.model.WireEnum;
+import dev.authfeedback.domain.port.out.AuthEventStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Events in {@code auth_events}; "newest first" is descending {@code seq}, the order of insertion.
+ * A feedback update is one UPDATE ... RETURNING: atomic, with no read-modify-write between servers.
+ */
+final class PostgresAuthEventStore implements AuthEventStore {
+
+    private static final String COLUMNS = "pool_id, user_sub, event_id, event_type, creation_nanos, event_response, "
+            + "has_risk, risk_decision, risk_level, compromised_credentials, challenge_names, challenge_results, "
+            + "has_context, ip_address, device_name, timezone, city, country, feedback_value, feedback_provider, "
+            + "feedback_nanos";
+    private static final String PROVIDER_ADMIN = FeedbackProvider.ADMIN.wireValue();
+
+    private final Jdbc jdbc;
+
+    PostgresAuthEventStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void insert(AuthEvent event) {
+        int inserted = jdbc.withConnection("insert event", connection -> Jdbc.update(connection,
+                "INSERT INTO auth_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?) ON CONFLICT DO NOTHING", statement -> {
+                    EventRisk risk = event.eventRisk();
+                    EventContextData context = event.eventContextData();
+                    EventFeedback feedback = event.eventFeedback();
+                    statement.setString(1, event.poolId());
+                    statement.setString(2, event.userSub());
+                    statement.setString(3, event.eventId());
+                    statement.setString(4, event.eventType().wireValue());
+                    statement.setLong(5, nanos(event.creationDate()));
+                    statement.setString(6, wire(event.eventResponse()));
+                    statement.setBoolean(7, risk != null);
+                    statement.setString(8, risk == null ? null : wire(risk.riskDecision()));
+                    statement.setString(9, risk == null ? null : wire(risk.riskLevel()));
+                    statement.setObject(10, risk == null ? null : risk.compromisedCredentialsDetected(), Types.BOOLEAN);
+                    List<String> names = new ArrayList<>();
+                    List<String> results = new ArrayList<>();
+                    for (ChallengeResponse challenge : event.challengeResponses()) {
+                        names.add(wire(challenge.challengeName()));
+                        results.add(wire(challenge.challengeResponse()));
+                    }
+                    statement.setArray(11, textArray(connection, names));
+                    statement.setArray(12, textArray(connection, results));
+                    statement.setBoolean(13, context != null);
+                    statement.setString(14, context == null ? null : context.ipAddress());
+                    statement.setString(15, context == null ? null : context.deviceName());
+                    statement.setString(16, context == null ? null : context.timezone());
+                    statement.setString(17, context == null ? null : context.city());
+                    statement.setString(18, context == null ? null : context.country());
+                    statement.setString(19, feedback == null ? null : feedback.feedbackValue().wireValue());
+                    statement.setString(20, feedback == null ? null : feedback.provider().wireValue());
+                    statement.setObject(21, feedback == null ? null : nanos(feedback.feedbackDate()), Types.BIGINT);
+                }));
+        if (inserted == 0) {
+            throw new IllegalStateException("event id already taken: " + event.eventId());
+        }
+    }
+
+    @Override
+    public Optional<AuthEvent> find(String poolId, String userSub, String eventId) {
+        return jdbc.queryOne("find event", "SELECT " + COLUMNS + " FROM auth_events "
+                + "WHERE pool_id = ? AND user_sub = ? AND event_id = ?", statement -> {
+                    statement.setString(1, poolId);
+                    statement.setString(2, userSub);
+                    statement.setString(3, eventId);
+                }, PostgresAuthEventStore::event);
+    }
+
+    @Override
+    public Optional<AuthEvent> recordFeedback(String poolId, String userSub, String eventId, EventFeedback feedback) {
+        return jdbc.queryOne("record feedback", "UPDATE auth_events SET feedback_value = ?, feedback_provider = ?, "
+                + "feedback_nanos = ? WHERE pool_id = ? AND user_sub = ? AND event_id = ? RETURNING " + COLUMNS,
+                statement -> {
+                    statement.setString(1, feedback.feedbackValue().wireValue());
+                    statement.setString(2, feedback.provider().wireValue());
+                    statement.setLong(3, nanos(feedback.feedbackDate()));
+                    statement.setString(4, poolId);
+                    statement.setString(5, userSub);
+                    statement.setString(6, eventId);
+                }, PostgresAuthEventStore::event);
+    }
+
+    @Override
+    public List<AuthEvent> listNewestFirst(String poolId, String userSub, String afterEventId, int limit) {
+        if (afterEventId == null) {
+            return jdbc.query("list events", "SELECT " + COLUMNS + " FROM auth_events WHERE pool_id = ? AND user_sub = ? "
+                    + "ORDER BY seq DESC LIMIT ?", statement -> {
+                        statement.setString(1, poolId);
+                        statement.setString(2, userSub);
+                        statement.setInt(3, limit);
+                    }, PostgresAuthEventStore::event);
+        }
+        // an unknown cursor makes the subquery NULL, and seq < NULL selects nothing
+        return jdbc.query("list events", "SELECT " + COLUMNS + " FROM auth_events WHERE pool_id = ? AND user_sub = ? "
+                + "AND seq < (SELECT seq FROM auth_events WHERE pool_id = ? AND user_sub = ? AND event_id = ?) "
+                + "ORDER BY seq DESC LIMIT ?", statement -> {
+                    statement.setString(1, poolId);
+                    statement.setString(2, userSub);
+                    statement.setString(3, poolId);
+                    statement.setString(4, userSub);
+                    statement.setString(5, afterEventId);
+                    statement.setInt(6, limit);
+                }, PostgresAuthEventStore::event);
+    }
+
+    @Override
+    public void deleteAllOfUser(String poolId, String userSub) {
+        jdbc.update("delete events of user", "DELETE FROM auth_events WHERE pool_id = ? AND user_sub = ?", statement -> {
+            statement.setString(1, poolId);
+            statement.setString(2, userSub);
+        });
+    }
+
+    @Override
+    public void deleteAllInPool(String poolId) {
+        jdbc.update("delete events of pool", "DELETE FROM auth_events WHERE pool_id = ?",
+                statement -> statement.setString(1, poolId));
+    }
+
+    private static String wire(WireEnum value) {
+        return value == null ? null : value.wireValue();
+    }
+
+    private static AuthEvent event(ResultSet row) throws SQLException {
+        EventRisk risk = null;
+        if (row.getBoolean("has_risk")) {
+            boolean compromised = row.getBoolean("compromised_credentials");
+            risk = new EventRisk(WireEnum.parseValidated(RiskDecision.class, row.getString("risk_decision")),
+                    WireEnum.parseValidated(RiskLevel.class, row.getString("risk_level")),
+                    row.wasNull() ? null : compromised);
+        }
+        List<String> names = texts(row, "challenge_names");
+        List<String> results = texts(row, "challenge_results");
+        List<ChallengeResponse> challenges = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            challenges.add(new ChallengeResponse(WireEnum.parseValidated(ChallengeName.class, names.get(i)),
+                    WireEnum.parseValidated(ChallengeResult.class, results.get(i))));
+        }
+        EventContextData context = row.getBoolean("has_context") ? new EventContextData(row.getString("ip_address"),
+                row.getString("device_name"), row.getString("timezone"), row.getString("city"),
+                row.getString("country")) : null;
+        EventFeedback feedback = null;
+        String feedbackValue = row.getString("feedback_value");
+        if (feedbackValue != null) {
+            feedback = new EventFeedback(WireEnum.parseValidated(FeedbackValue.class, feedbackValue),
+                    PROVIDER_ADMIN.equals(row.getString("feedback_provider")) ? FeedbackProvider.ADMIN
+                            : FeedbackProvider.USER,
+                    instant(row.getLong("feedback_nanos")));
+        }
+        return new AuthEvent(row.getString("pool_id"), row.getString("user_sub"), row.getString("event_id"),
+                WireEnum.parseValidated(EventType.class, row.getString("event_type")),
+                instant(row.getLong("creation_nanos")),
+                WireEnum.parseValidated(EventResponse.class, row.getString("event_response")),
+                risk, challenges, context, feedback);
+    }
+}

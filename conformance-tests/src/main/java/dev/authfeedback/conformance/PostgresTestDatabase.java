@@ -1,0 +1,62 @@
+package dev.authfeedback.conformance;
+
+import dev.authfeedback.adapter.postgres.PostgresStorage;
+import dev.authfeedback.domain.port.out.Stores;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server for the tests, from the binaries that a Maven artifact ships, started
+ * once per JVM on a free port; nothing to install by hand. One database holds the schema, emptied
+ * between tests.
+ */
+public final class PostgresTestDatabase {
+
+    private static EmbeddedPostgres server;
+    private static PostgresStorage storage;
+
+    private PostgresTestDatabase() {
+    }
+
+    /** The running server, started on first use and stopped when the JVM exits. */
+    public static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting; the server's directory is temporary
+                }
+            }));
+        }
+        return server;
+    }
+
+    public static String jdbcUrl() {
+        return server().getJdbcUrl("postgres", "postgres");
+    }
+
+    /** The stores on the shared database, emptied first. */
+    public static synchronized Stores emptyStores() {
+        if (storage == null) {
+            storage = PostgresStorage.open(jdbcUrl(), "postgres", "postgres");
+            storage.migrate();
+        }
+        try (Connection connection = storage.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE user_aliases, users, auth_events, user_pools");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not empty the test database", e);
+        }
+        return storage.stores();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.authfeedback.conformance;
+
+import dev.authfeedback.domain.port.out.Stores;
+import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+
+/** The operation suite through the HTTP server (AWS SDK v2) wired to PostgreSQL. */
+class PostgresHttpOperationTest extends OperationSuite {
+
+    private static final Vertx VERTX = Vertx.vertx();
+
+    @AfterAll
+    static void closeVertx() {
+        VERTX.close();
+    }
+
+    @Override
+    protected Stores newStores() {
+        return PostgresTestDatabase.emptyStores();
+    }
+
+    @Override
+    protected OperationDriver driverFor(AuthEventFeedbackService service) {
+        return HttpDriver.startedAround(VERTX, service, true);
+    }
+}
