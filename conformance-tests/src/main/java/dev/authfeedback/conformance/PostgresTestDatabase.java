@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 
 /**
  * A real PostgreSQL server for the tests, from the binaries that a Maven artifact ships, started
@@ -43,6 +44,18 @@ public final class PostgresTestDatabase {
 
     public static String jdbcUrl() {
         return server().getJdbcUrl("postgres", "postgres");
+    }
+
+    /** A new, empty database on the shared server (no schema yet); answers its JDBC URL. */
+    public static String newDatabase() {
+        String name = "authfeedback_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a test database", e);
+        }
+        return server().getJdbcUrl("postgres", name);
     }
 
     /** The stores on the shared database, emptied first. */

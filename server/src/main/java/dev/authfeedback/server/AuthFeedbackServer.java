@@ -4,7 +4,6 @@ import dev.authfeedback.adapter.grpc.AuthFeedbackGrpcServer;
 import dev.authfeedback.adapter.grpc.GrpcAdapterSettings;
 import dev.authfeedback.adapter.http.AwsJsonHttpServer;
 import dev.authfeedback.adapter.http.HttpAdapterSettings;
-import dev.authfeedback.adapter.inmemory.InMemoryStores;
 import dev.authfeedback.adapter.inmemory.RateLimits;
 import dev.authfeedback.adapter.inmemory.TokenBucketRateLimiter;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
@@ -22,7 +21,7 @@ import picocli.CommandLine;
 import sun.misc.Signal;
 
 /**
- * The runnable server: the domain on in-memory stores behind the AWS JSON endpoint and the gRPC
+ * The runnable server: the domain on its stores (in memory or PostgreSQL) behind the AWS JSON endpoint and the gRPC
  * endpoint. Prints what a user needs on stdout (generated credentials, endpoints, an example, then
  * one {@code ready http=... grpc=...} line); logs go to stderr. SIGTERM or SIGINT stops it
  * gracefully with exit code 0.
@@ -37,12 +36,15 @@ public final class AuthFeedbackServer {
     private final Vertx vertx;
     private final AwsJsonHttpServer http;
     private final AuthFeedbackGrpcServer grpc;
+    private final StoreSetup store;
     private final String host;
 
-    private AuthFeedbackServer(Vertx vertx, AwsJsonHttpServer http, AuthFeedbackGrpcServer grpc, String host) {
+    private AuthFeedbackServer(Vertx vertx, AwsJsonHttpServer http, AuthFeedbackGrpcServer grpc, StoreSetup store,
+                               String host) {
         this.vertx = vertx;
         this.http = http;
         this.grpc = grpc;
+        this.store = store;
         this.host = host;
     }
 
@@ -105,21 +107,23 @@ public final class AuthFeedbackServer {
         if (adminKeyGenerated) {
             adminKeys = List.of(random(ALPHANUMERIC, 40));
         }
+        StoreSetup store = StoreSetup.from(options);
         AuthEventFeedbackService service = AuthEventFeedbackService.builder()
-                .stores(InMemoryStores.create())
+                .stores(store.stores())
                 .rateLimiter(new TokenBucketRateLimiter(RateLimits.uniform(options.rateLimitRps)))
                 .settings(settings)
                 .build();
 
         Vertx vertx = Vertx.vertx();
         AwsJsonHttpServer http = new AwsJsonHttpServer(vertx, service, new HttpAdapterSettings(options.host,
-                options.httpPort, options.maxBodyBytes, settings.region(), credentials, false));
+                options.httpPort, options.maxBodyBytes, settings.region(), credentials, store.blocking()));
         try {
             http.start();
         } catch (RuntimeException cannotListen) {
             vertx.close();
+            store.close();
             throw new IllegalArgumentException("cannot listen on " + options.host + ":" + options.httpPort + " (HTTP): "
-                    + rootMessage(cannotListen), cannotListen);
+                    + StoreSetup.rootMessage(cannotListen), cannotListen);
         }
         AuthFeedbackGrpcServer grpc = null;
         if (options.grpcPort != -1) {
@@ -131,11 +135,12 @@ public final class AuthFeedbackServer {
             } catch (RuntimeException cannotListen) {
                 http.stop(Duration.ZERO);
                 vertx.close();
+                store.close();
                 throw new IllegalArgumentException("cannot start gRPC on " + options.host + ":" + options.grpcPort + ": "
-                        + rootMessage(cannotListen), cannotListen);
+                        + StoreSetup.rootMessage(cannotListen), cannotListen);
             }
         }
-        AuthFeedbackServer server = new AuthFeedbackServer(vertx, http, grpc, options.host);
+        AuthFeedbackServer server = new AuthFeedbackServer(vertx, http, grpc, store, options.host);
         String endpoint = "http://" + server.httpAddress();
         if (credentialsGenerated) {
             Map.Entry<String, String> pair = credentials.entrySet().iterator().next();
@@ -182,6 +187,7 @@ public final class AuthFeedbackServer {
             http.stop(SHUTDOWN_GRACE);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().join();
+            store.close();
         }
     }
 
@@ -191,13 +197,5 @@ public final class AuthFeedbackServer {
             value.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
         return value.toString();
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** Every setting is a flag and an environment variable; the flag wins. */
 @Command(name = "authfeedback-server", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Serves the Amazon Cognito auth event feedback API (AWS JSON 1.1 and gRPC) on an in-memory store.",
+        description = "Serves the Amazon Cognito auth event feedback API (AWS JSON 1.1 and gRPC) on an in-memory or PostgreSQL store.",
         footer = {"", "Every option can also be set by the environment variable shown; a flag wins over it."})
 public final class ServerOptions {
 
@@ -64,6 +64,26 @@ public final class ServerOptions {
             defaultValue = "${env:AUTHFEEDBACK_MAX_BODY_BYTES:-262144}",
             description = "Larger request bodies get 413 (AUTHFEEDBACK_MAX_BODY_BYTES). Default: ${DEFAULT-VALUE}.")
     long maxBodyBytes;
+
+    /** Where pools, users and events live. */
+    enum StoreKind { memory, postgres }
+
+    @Option(names = "--store", paramLabel = "memory|postgres", defaultValue = "${env:AUTHFEEDBACK_STORE:-memory}",
+            description = "Where pools, users and events live (AUTHFEEDBACK_STORE). Default: ${DEFAULT-VALUE}.")
+    StoreKind store;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL", defaultValue = "${env:AUTHFEEDBACK_JDBC_URL}",
+            description = "PostgreSQL JDBC URL for --store postgres, e.g. jdbc:postgresql://localhost:5432/authfeedback "
+                    + "(AUTHFEEDBACK_JDBC_URL).")
+    String jdbcUrl;
+
+    @Option(names = "--jdbc-user", paramLabel = "USER", defaultValue = "${env:AUTHFEEDBACK_JDBC_USER}",
+            description = "Database user (AUTHFEEDBACK_JDBC_USER).")
+    String jdbcUser;
+
+    @Option(names = "--jdbc-password", paramLabel = "PASSWORD", defaultValue = "${env:AUTHFEEDBACK_JDBC_PASSWORD}",
+            description = "Database password (AUTHFEEDBACK_JDBC_PASSWORD).")
+    String jdbcPassword;
 
     @Option(names = "--rate-limit-rps", paramLabel = "RPS", defaultValue = "${env:AUTHFEEDBACK_RATE_LIMIT_RPS:-25}",
             description = "Requests/s per pool and operation category; 0 turns the limit off "

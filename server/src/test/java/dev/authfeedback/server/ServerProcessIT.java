@@ -33,59 +33,29 @@ import org.junit.jupiter.api.Test;
 /** The packaged jar as a user runs it: a separate process, the README's commands, SIGTERM. */
 class ServerProcessIT {
 
-    private static final String KEY = "AKIDLOCAL";
-    private static final String SECRET = "local-secret";
-    private static final String ADMIN_KEY = "local-admin-key";
-
-    private Process process;
+    private ServerProcess server;
     private String address;
     private String grpcAddress;
-    private final List<String> stdout = new ArrayList<>();
 
     @BeforeEach
     void startJar() throws Exception {
-        Path jar = Path.of(System.getProperty("server.jar"));
-        assertThat(jar).exists();
-        process = new ProcessBuilder("java", "-jar", jar.toString(), "--http-port", "0", "--grpc-port", "0",
-                "--credentials", KEY + ":" + SECRET, "--grpc-admin-keys", ADMIN_KEY)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    stdout.add(line);
-                    if (line.startsWith("ready http=")) {
-                        return line.substring("ready ".length());
-                    }
-                }
-                return null;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        String endpoints = ready.get(30, TimeUnit.SECONDS);
-        assertThat(endpoints).as("ready line in %s", stdout)
-                .matches("http=127\\.0\\.0\\.1:\\d+ grpc=127\\.0\\.0\\.1:\\d+");
-        address = endpoints.split(" ")[0].substring("http=".length());
-        grpcAddress = endpoints.split(" ")[1].substring("grpc=".length());
+        server = ServerProcess.start();
+        address = server.httpAddress();
+        grpcAddress = server.grpcAddress();
     }
 
     @AfterEach
     void killJar() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        server.close();
     }
 
     private int stopWithSigterm() throws InterruptedException {
-        process.destroy(); // SIGTERM on Linux
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
-        return process.exitValue();
+        return server.sigterm();
     }
 
     @Test
     void theReadmeFlowWorksThroughTheSdkAndSigtermExitsZero() throws Exception {
-        try (HttpDriver driver = new HttpDriver(URI.create("http://" + address), "us-east-1", KEY, SECRET, () -> { })) {
+        try (HttpDriver driver = server.httpDriver()) {
             PoolView pool = driver.createUserPool("demo", "ENFORCED", "PLUS", List.of("email"), null);
             driver.adminCreateUser(pool.id(), "jane", List.of(new AttributeInput("email", "jane@example.com"),
                     new AttributeInput("email_verified", "true")), null);
@@ -106,8 +76,8 @@ class ServerProcessIT {
         String[] hostPort = grpcAddress.split(":");
         ManagedChannel channel = NettyChannelBuilder.forAddress(hostPort[0], Integer.parseInt(hostPort[1]))
                 .usePlaintext().build();
-        try (GrpcDriver grpc = new GrpcDriver(channel, ADMIN_KEY, () -> { });
-             HttpDriver http = new HttpDriver(URI.create("http://" + address), "us-east-1", KEY, SECRET, () -> { })) {
+        try (GrpcDriver grpc = new GrpcDriver(channel, ServerProcess.ADMIN_KEY, () -> { });
+             HttpDriver http = server.httpDriver()) {
             PoolView pool = grpc.createUserPool("demo", "ENFORCED", "PLUS", null, null);
             grpc.adminCreateUser(pool.id(), "jane", List.of(), null);
             Recorded event = grpc.recordAuthEvent(pool.id(), "jane", "SignIn", null, null, null, null);
@@ -158,7 +128,13 @@ class ServerProcessIT {
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             Thread.sleep(300);
-            process.destroy(); // SIGTERM while the body is still arriving
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return server.sigterm(); // SIGTERM while the body is still arriving
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             Thread.sleep(300);
             out.write(body.substring(5).getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -166,9 +142,8 @@ class ServerProcessIT {
                     StandardCharsets.US_ASCII)).readLine();
             // unsigned on purpose: the answer proves the request was read and answered to the end
             assertThat(statusLine).isEqualTo("HTTP/1.1 400 Bad Request");
+            assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
         }
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
     }
 
     private static boolean onPath(String tool) {
