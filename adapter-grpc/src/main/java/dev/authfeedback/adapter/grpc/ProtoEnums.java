@@ -6,6 +6,7 @@ import dev.authfeedback.domain.model.WireEnum;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Between proto enums ({@code FEEDBACK_VALUE_VALID}) and the domain's wire values ({@code Valid}): a
@@ -14,6 +15,8 @@ import java.util.OptionalInt;
  * text, which validation then reports as outside the enum.
  */
 public final class ProtoEnums {
+
+    private static final ConcurrentHashMap<String, String> PREFIXES = new ConcurrentHashMap<>();
 
     private ProtoEnums() {
     }
@@ -55,6 +58,7 @@ public final class ProtoEnums {
 
     /** {@code AdvancedSecurityMode} → {@code ADVANCED_SECURITY_MODE_}. */
     static String prefix(EnumDescriptor descriptor) {
-        return descriptor.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT) + "_";
+        return PREFIXES.computeIfAbsent(descriptor.getFullName(), name ->
+                descriptor.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT) + "_");
     }
 }

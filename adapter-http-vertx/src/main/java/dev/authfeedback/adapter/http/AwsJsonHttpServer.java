@@ -30,7 +30,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -47,12 +49,15 @@ public final class AwsJsonHttpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwsJsonHttpServer.class);
     private static final String REQUEST_ID = "x-amzn-RequestId";
+    private static final Buffer EMPTY_OBJECT = Buffer.buffer("{}");
 
     private final Vertx vertx;
     private final HttpAdapterSettings settings;
     private final AwsJsonOperations operations;
     private final SigV4Verifier verifier;
     private final PrometheusMeterRegistry metrics;
+    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
     private volatile boolean ready;
     private HttpServer server;
 
@@ -103,7 +108,7 @@ public final class AwsJsonHttpServer {
     private Router router() {
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
-            ctx.response().putHeader(REQUEST_ID, UUID.randomUUID().toString());
+            ctx.response().putHeader(REQUEST_ID, requestId());
             ctx.next();
         });
         router.get("/health").handler(ctx -> health(ctx, ready));
@@ -184,7 +189,9 @@ public final class AwsJsonHttpServer {
 
     private void respond(RoutingContext ctx, String operation, long started, JsonObject output) {
         record(operation, "success", started);
-        ctx.response().setStatusCode(200).putHeader("Content-Type", CONTENT_TYPE).end(output.toBuffer());
+        // most operations answer {}: skip the JSON encoder for them
+        ctx.response().setStatusCode(200).putHeader("Content-Type", CONTENT_TYPE)
+                .end(output.isEmpty() ? EMPTY_OBJECT.copy() : output.toBuffer());
     }
 
     private void respondWithError(RoutingContext ctx, String operation, long started, Throwable failure) {
@@ -233,20 +240,32 @@ public final class AwsJsonHttpServer {
                 .end(new JsonObject().put("__type", type).put("message", message).toBuffer());
     }
 
+    /**
+     * A random (version 4) UUID from a fast generator: request ids must be unique, not unguessable,
+     * and UUID.randomUUID's SecureRandom would be a lock every request takes.
+     */
+    static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000000000000000L)) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
+
     private static String requestId(RoutingContext ctx) {
         return ctx.response().headers().get(REQUEST_ID);
     }
 
     private void record(String operation, String outcome, long started) {
-        Counter.builder("authfeedback.requests")
+        // operation and outcome come from fixed sets, so these caches stay small
+        counters.computeIfAbsent(operation + '\n' + outcome, key -> Counter.builder("authfeedback.requests")
                 .description("Requests by operation and outcome (success or the AWS error type)")
                 .tag("operation", operation).tag("outcome", outcome)
-                .register(metrics).increment();
-        Timer.builder("authfeedback.request.duration")
+                .register(metrics)).increment();
+        timers.computeIfAbsent(operation, key -> Timer.builder("authfeedback.request.duration")
                 .description("Time from the routed request to the answer")
                 .tag("operation", operation)
                 .publishPercentileHistogram()
-                .register(metrics).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                .register(metrics)).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
     private static <T> T await(Future<T> future) {

@@ -11,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -46,6 +47,22 @@ final class SigV4Verifier {
     private static final String ALGORITHM = "AWS4-HMAC-SHA256";
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final HexFormat HEX = HexFormat.of();
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    // getInstance looks the algorithm up in the providers on every call: keep one per thread
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    });
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks HMAC-SHA256", e);
+        }
+    });
 
     private final Map<String, String> secretsByAccessKey;
     private final String region;
@@ -75,13 +92,7 @@ final class SigV4Verifier {
             throw badRequest(INCOMPLETE_SIGNATURE,
                     "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
         }
-        Instant signedAt;
-        try {
-            signedAt = LocalDateTime.parse(amzDate, BASIC).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException notBasicFormat) {
-            throw badRequest(INCOMPLETE_SIGNATURE,
-                    "X-Amz-Date must be in the ISO-8601 'basic format'. Got '" + amzDate + "'.");
-        }
+        Instant signedAt = parseBasicFormat(amzDate);
         String secret = secretsByAccessKey.get(authorization.accessKeyId());
         if (secret == null) {
             throw badRequest(UNRECOGNIZED_CLIENT, UNRECOGNIZED_MESSAGE);
@@ -142,11 +153,24 @@ final class SigV4Verifier {
         for (String name : signedHeaders) {
             List<String> values = new ArrayList<>();
             for (String value : headers.apply(name)) {
-                values.add(value.strip().replaceAll("\\s+", " "));
+                values.add(collapseWhitespace(value));
             }
             canonical.append(name).append(':').append(String.join(",", values)).append('\n');
         }
         return canonical.toString();
+    }
+
+    /** Trimmed, runs of whitespace as one space, as SigV4 canonicalizes header values. */
+    static String collapseWhitespace(String value) {
+        String trimmed = value.strip();
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            boolean space = Character.isWhitespace(c);
+            if (space && (c != ' ' || trimmed.charAt(i + 1) == ' ' || Character.isWhitespace(trimmed.charAt(i + 1)))) {
+                return WHITESPACE.matcher(trimmed).replaceAll(" "); // rare: only then is a regex worth it
+            }
+        }
+        return trimmed;
     }
 
     private static String canonicalQuery(String query) {
@@ -187,6 +211,33 @@ final class SigV4Verifier {
         return encoded.toString();
     }
 
+    /** {@code 20260301T120000Z}; by hand, as the formatter's generality costs more than the rest of the check. */
+    static Instant parseBasicFormat(String amzDate) {
+        if (amzDate.length() == 16 && amzDate.charAt(8) == 'T' && amzDate.charAt(15) == 'Z') {
+            try {
+                return LocalDateTime.of(digits(amzDate, 0, 4), digits(amzDate, 4, 6), digits(amzDate, 6, 8),
+                        digits(amzDate, 9, 11), digits(amzDate, 11, 13), digits(amzDate, 13, 15))
+                        .toInstant(ZoneOffset.UTC);
+            } catch (DateTimeException | NumberFormatException notADate) {
+                // reported below
+            }
+        }
+        throw badRequest(INCOMPLETE_SIGNATURE,
+                "X-Amz-Date must be in the ISO-8601 'basic format'. Got '" + amzDate + "'.");
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException(text);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     private static String basic(Instant instant) {
         return BASIC.format(instant.atOffset(ZoneOffset.UTC));
     }
@@ -196,21 +247,17 @@ final class SigV4Verifier {
     }
 
     private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
+        return SHA256.get().digest(data);
     }
 
     private static byte[] hmac(byte[] key, String data) {
+        Mac mac = HMAC.get();
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks HMAC-SHA256", e);
+            throw new IllegalStateException("HMAC-SHA256 refused a key", e);
         }
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The parts of an {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...} header. */

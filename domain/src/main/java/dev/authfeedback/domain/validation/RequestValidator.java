@@ -47,7 +47,7 @@ public final class RequestValidator {
                 report(member, "Member must have length less than or equal to " + shape.maxLength(), echo(shape, value));
             }
         }
-        if (shape.pattern() != null && !shape.pattern().matcher(value).matches()) {
+        if (shape.pattern() != null && !shape.matchesPattern(value)) {
             report(member, "Member must satisfy regular expression pattern: " + shape.pattern().pattern(),
                     echo(shape, value));
         }

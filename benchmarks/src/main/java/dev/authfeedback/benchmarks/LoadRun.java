@@ -1,0 +1,251 @@
+package dev.authfeedback.benchmarks;
+
+import dev.authfeedback.adapter.http.AwsJsonHttpServer;
+import dev.authfeedback.conformance.HttpDriver;
+import dev.authfeedback.conformance.PostgresTestDatabase;
+import dev.authfeedback.conformance.RawAwsJsonClient;
+import dev.authfeedback.conformance.Views.PoolView;
+import dev.authfeedback.conformance.Views.Recorded;
+import dev.authfeedback.server.AuthFeedbackServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Load runs: the project's server and a bare baseline as separate processes, the load generator as a
+ * third, short slices alternating A B B A after a warm-up, so that a noisy machine weighs on both
+ * alike. Reports requests/s, p50 and p99 and server CPU per request, absolute and as ratios.
+ */
+final class LoadRun {
+
+    static final String KEY = "AKIDBENCHMARK0000001";
+    static final String SECRET = "benchmark-secret-00000000000000000000000";
+    static final String ADMIN_KEY = "benchmark-admin-key";
+    private static final String REGION = "us-east-1";
+
+    /** How long to warm up and to measure, and with how many connections. */
+    record Plan(double warmupSeconds, double sliceSeconds, int slicePairs, int connections) {
+    }
+
+    /** What a comparison sends: to a target address, with a request description for the generator. */
+    private record Side(String name, ChildProcess process, String host, int port) {
+    }
+
+    private final Plan plan;
+    private final Results results;
+    private final List<String> serverJvmOptions;
+
+    /** {@code serverJvmOptions} go to the project's server JVMs only, e.g. to record a JFR profile. */
+    LoadRun(Plan plan, Results results, List<String> serverJvmOptions) {
+        this.plan = plan;
+        this.results = results;
+        this.serverJvmOptions = List.copyOf(serverJvmOptions);
+    }
+
+    void run(boolean withPostgres) {
+        try (ChildProcess server = startServer();
+             ChildProcess bareHttp = ChildProcess.java(List.of("-Xmx1g"), BareHttpServer.class);
+             ChildProcess bareGrpc = ChildProcess.java(List.of("-Xmx1g"), BareGrpcServer.class);
+             ChildProcess generator = ChildProcess.java(List.of("-Xmx1g"), LoadGenerator.class)) {
+            Map<String, String> serverAddresses = parse(server.awaitLine("ready ", 60));
+            Side projectHttp = side("server", server, serverAddresses.get("http"));
+            Side projectGrpc = side("server", server, serverAddresses.get("grpc"));
+            Side baselineHttp = side("bare-vertx", bareHttp, parse(bareHttp.awaitLine("ready ", 60)).get("http"));
+            Side baselineGrpc = side("bare-grpc", bareGrpc, parse(bareGrpc.awaitLine("ready ", 60)).get("grpc"));
+            generator.awaitLine("ready", 60);
+
+            Workload workload = Workload.create(projectHttp);
+            compare("http", generator, baselineHttp, projectHttp, () -> workload.adminFeedbackOverHttp());
+            compare("http.user_feedback", generator, baselineHttp, projectHttp, workload::userFeedbackOverHttp);
+            compare("grpc", generator, baselineGrpc, projectGrpc, workload::adminFeedbackOverGrpc);
+            if (withPostgres) {
+                String jdbcUrl = PostgresTestDatabase.newDatabase();
+                try (ChildProcess postgresServer = startServer("--store", "postgres", "--jdbc-url", jdbcUrl,
+                        "--jdbc-user", "postgres", "--jdbc-password", "postgres")) {
+                    Side postgresHttp = side("server-postgres", postgresServer,
+                            parse(postgresServer.awaitLine("ready ", 60)).get("http"));
+                    Workload onPostgres = Workload.create(postgresHttp);
+                    compare("postgres.http", generator, baselineHttp, postgresHttp, onPostgres::adminFeedbackOverHttp);
+                }
+            }
+        }
+    }
+
+    private ChildProcess startServer(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--http-port", "0", "--grpc-port", "0", "--credentials",
+                KEY + ":" + SECRET, "--grpc-admin-keys", ADMIN_KEY, "--rate-limit-rps", "0"));
+        args.addAll(List.of(extra));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx2g"));
+        jvm.addAll(serverJvmOptions);
+        return ChildProcess.java(jvm, AuthFeedbackServer.class, args.toArray(new String[0]));
+    }
+
+    private static Side side(String name, ChildProcess process, String address) {
+        String[] hostPort = address.split(":");
+        return new Side(name, process, hostPort[0], Integer.parseInt(hostPort[1]));
+    }
+
+    /** {@code ready http=h:p grpc=h:p} to a map. */
+    private static Map<String, String> parse(String readyLine) {
+        Map<String, String> addresses = new LinkedHashMap<>();
+        for (String part : readyLine.substring("ready ".length()).split(" ")) {
+            String[] keyValue = part.split("=", 2);
+            addresses.put(keyValue[0], keyValue[1]);
+        }
+        return addresses;
+    }
+
+    private void compare(String name, ChildProcess generator, Side baseline, Side project,
+                         Supplier<JsonObject> command) {
+        progress(name + ": warming up " + baseline.name() + " and " + project.name() + " for "
+                + plan.warmupSeconds() + " s");
+        drive(generator, baseline, command.get(), plan.warmupSeconds() / 2);
+        drive(generator, project, command.get(), plan.warmupSeconds() / 2);
+        Totals a = new Totals();
+        Totals b = new Totals();
+        for (int pair = 0; pair < plan.slicePairs(); pair++) {
+            boolean baselineFirst = pair % 2 == 0; // A B, then B A: each side gets both positions
+            if (baselineFirst) {
+                a.add(measure(generator, baseline, command.get()));
+                b.add(measure(generator, project, command.get()));
+            } else {
+                b.add(measure(generator, project, command.get()));
+                a.add(measure(generator, baseline, command.get()));
+            }
+        }
+        if (a.errors + b.errors > 0) {
+            // figures of failing requests measure nothing: stop rather than report them
+            throw new IllegalStateException(name + ": " + a.errors + " failed requests on " + baseline.name() + ", "
+                    + b.errors + " on " + project.name());
+        }
+        results.put(name + ".baseline_rps", a.rps());
+        results.put(name + ".rps", b.rps());
+        results.put(name + ".throughput_ratio", b.rps() / a.rps());
+        results.put(name + ".baseline_p50_ms", a.percentileMillis(50));
+        results.put(name + ".p50_ms", b.percentileMillis(50));
+        results.put(name + ".baseline_p99_ms", a.percentileMillis(99));
+        results.put(name + ".p99_ms", b.percentileMillis(99));
+        results.put(name + ".baseline_cpu_us_per_request", a.cpuMicrosPerRequest());
+        results.put(name + ".cpu_us_per_request", b.cpuMicrosPerRequest());
+        results.put(name + ".cpu_ratio", b.cpuMicrosPerRequest() / a.cpuMicrosPerRequest());
+        progress(String.format("%s: %.0f req/s vs baseline %.0f (ratio %.3f), p99 %.2f ms, CPU ratio %.3f", name,
+                b.rps(), a.rps(), b.rps() / a.rps(), b.percentileMillis(99),
+                b.cpuMicrosPerRequest() / a.cpuMicrosPerRequest()));
+    }
+
+    private Slice measure(ChildProcess generator, Side side, JsonObject command) {
+        double cpuBefore = side.process().cpuSeconds();
+        JsonObject result = drive(generator, side, command, plan.sliceSeconds());
+        double cpu = side.process().cpuSeconds() - cpuBefore;
+        return new Slice(result, cpu);
+    }
+
+    private JsonObject drive(ChildProcess generator, Side side, JsonObject command, double seconds) {
+        generator.send(command.copy().put("host", side.host()).put("port", side.port())
+                .put("connections", plan.connections()).put("seconds", seconds).encode());
+        return new JsonObject(generator.awaitLine("result ", (long) seconds + 120).substring("result ".length()));
+    }
+
+    static void progress(String message) {
+        System.err.println("[bench] " + message);
+    }
+
+    private record Slice(JsonObject result, double cpuSeconds) {
+    }
+
+    /** The sum of one side's slices. */
+    private static final class Totals {
+        long requests;
+        long errors;
+        double seconds;
+        double cpuSeconds;
+        final Histogram latencies = new Histogram(3);
+
+        void add(Slice slice) {
+            requests += slice.result().getLong("requests");
+            errors += slice.result().getLong("errors");
+            seconds += slice.result().getDouble("seconds");
+            cpuSeconds += slice.cpuSeconds();
+            byte[] encoded = Base64.getDecoder().decode(slice.result().getString("histogram"));
+            try {
+                latencies.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(encoded), 0));
+            } catch (java.util.zip.DataFormatException e) {
+                throw new IllegalStateException("unreadable latency histogram", e);
+            }
+        }
+
+        double rps() {
+            return requests / seconds;
+        }
+
+        double percentileMillis(double percentile) {
+            return latencies.getValueAtPercentile(percentile) / 1000.0;
+        }
+
+        double cpuMicrosPerRequest() {
+            return cpuSeconds * 1e6 / Math.max(1, requests);
+        }
+    }
+
+    /** The data the runs work on, made through the project's own API, and the requests that use it. */
+    private record Workload(URI endpoint, String poolId, List<Recorded> events) {
+
+        static Workload create(Side server) {
+            URI endpoint = URI.create("http://" + server.host() + ":" + server.port() + "/");
+            try (HttpDriver driver = new HttpDriver(endpoint, REGION, KEY, SECRET, () -> { })) {
+                PoolView pool = driver.createUserPool("bench", "ENFORCED", "PLUS", null, null);
+                driver.adminCreateUser(pool.id(), "jane", List.of(), null);
+                List<Recorded> events = new ArrayList<>();
+                for (int i = 0; i < 64; i++) {
+                    events.add(driver.recordAuthEvent(pool.id(), "jane", "SignIn", "Pass", null, null, null));
+                }
+                return new Workload(endpoint, pool.id(), events);
+            }
+        }
+
+        /** One signed AdminUpdateAuthEventFeedback, signed now (signatures live 15 minutes) and replayed. */
+        JsonObject adminFeedbackOverHttp() {
+            String body = new JsonObject().put("UserPoolId", poolId).put("Username", "jane")
+                    .put("EventId", events.get(0).eventId()).put("FeedbackValue", "Invalid").encode();
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", AwsJsonHttpServer.CONTENT_TYPE);
+            headers.put("X-Amz-Target", "AWSCognitoIdentityProviderService.AdminUpdateAuthEventFeedback");
+            // signed for the project's server (Host is signed); the baseline gets the same bytes and ignores them
+            Map<String, String> signed = RawAwsJsonClient.signedHeaders(endpoint,
+                    new RawAwsJsonClient.Signing(REGION, KEY, SECRET), headers, body.getBytes(StandardCharsets.UTF_8));
+            JsonObject headerJson = new JsonObject();
+            signed.forEach(headerJson::put);
+            return new JsonObject().put("protocol", "http").put("headers", headerJson)
+                    .put("bodies", new JsonArray().add(body));
+        }
+
+        /** UpdateAuthEventFeedback with each event's token in turn, unsigned as the model says. */
+        JsonObject userFeedbackOverHttp() {
+            JsonArray bodies = new JsonArray();
+            for (Recorded event : events) {
+                bodies.add(new JsonObject().put("UserPoolId", poolId).put("Username", "jane")
+                        .put("EventId", event.eventId()).put("FeedbackToken", event.feedbackToken())
+                        .put("FeedbackValue", "Valid").encode());
+            }
+            return new JsonObject().put("protocol", "http").put("bodies", bodies).put("headers", new JsonObject()
+                    .put("Content-Type", AwsJsonHttpServer.CONTENT_TYPE)
+                    .put("X-Amz-Target", "AWSCognitoIdentityProviderService.UpdateAuthEventFeedback"));
+        }
+
+        JsonObject adminFeedbackOverGrpc() {
+            JsonArray ids = new JsonArray();
+            events.forEach(event -> ids.add(event.eventId()));
+            return new JsonObject().put("protocol", "grpc").put("adminKey", ADMIN_KEY).put("poolId", poolId)
+                    .put("username", "jane").put("eventIds", ids);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.authfeedback.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every benchmark runs for a moment in the normal test run, so that none of them rots. No figure is
+ * judged here: on a shared 2-core machine in seconds they mean nothing; the real run reports them.
+ */
+class BenchmarksSmokeTest {
+
+    @Test
+    void theWholeBenchmarkCommandRunsAndWritesItsFiguresInQuickMode(@TempDir Path out) throws Exception {
+        Results results = RunBenchmarks.run("--quick", "--out", out.toString());
+        for (String key : List.of(
+                "jmh.memory.hot.adminUpdateAuthEventFeedback.ns_per_op",
+                "jmh.memory.hot.adminUpdateAuthEventFeedback.bytes_per_op",
+                "jmh.memory.spread.updateAuthEventFeedback.ns_per_op",
+                "jmh.memory.hot.recordAuthEvent.ns_per_op",
+                "jmh.memory.hot.adminListUserAuthEvents.ns_per_op",
+                "jmh.memory.hot.requestFailingValidation.ns_per_op",
+                "jmh.postgres.hot.adminUpdateAuthEventFeedback.ns_per_op",
+                "http.throughput_ratio", "http.p99_ms", "http.cpu_ratio", "http.user_feedback.throughput_ratio",
+                "grpc.throughput_ratio", "postgres.http.throughput_ratio",
+                "scale.heap_bytes_per_event", "scale.admin_feedback.growth_ratio", "scale.startup_ms")) {
+            assertThat(results.get(key)).as(key).isInstanceOf(Number.class);
+            assertThat(((Number) results.get(key)).doubleValue()).as(key).isFinite().isPositive();
+        }
+        assertThat(Files.readString(out.resolve("latest.json"))).contains("\"http.throughput_ratio\"");
+        assertThat(Files.readString(out.resolve("latest.md"))).contains("| `grpc.throughput_ratio` |");
+    }
+}
