@@ -16,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -48,7 +49,11 @@ public final class AwsJsonHttpServer {
     public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
     private static final Logger LOG = LoggerFactory.getLogger(AwsJsonHttpServer.class);
-    private static final String REQUEST_ID = "x-amzn-RequestId";
+    // header names and fixed values made once: Vert.x validates and encodes plain strings on every put
+    private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized("x-amzn-RequestId");
+    private static final CharSequence CONTENT_TYPE_HEADER = HttpHeaders.createOptimized("Content-Type");
+    private static final CharSequence AWS_JSON = HttpHeaders.createOptimized(CONTENT_TYPE);
+    private static final CharSequence ERROR_TYPE = HttpHeaders.createOptimized("x-amzn-ErrorType");
     private static final Buffer EMPTY_OBJECT = Buffer.buffer("{}");
 
     private final Vertx vertx;
@@ -190,7 +195,7 @@ public final class AwsJsonHttpServer {
     private void respond(RoutingContext ctx, String operation, long started, JsonObject output) {
         record(operation, "success", started);
         // most operations answer {}: skip the JSON encoder for them
-        ctx.response().setStatusCode(200).putHeader("Content-Type", CONTENT_TYPE)
+        ctx.response().setStatusCode(200).putHeader(CONTENT_TYPE_HEADER, AWS_JSON)
                 .end(output.isEmpty() ? EMPTY_OBJECT.copy() : output.toBuffer());
     }
 
@@ -235,8 +240,8 @@ public final class AwsJsonHttpServer {
             return;
         }
         ctx.response().setStatusCode(status)
-                .putHeader("Content-Type", CONTENT_TYPE)
-                .putHeader("x-amzn-ErrorType", type + ":")
+                .putHeader(CONTENT_TYPE_HEADER, AWS_JSON)
+                .putHeader(ERROR_TYPE, type + ":")
                 .end(new JsonObject().put("__type", type).put("message", message).toBuffer());
     }
 
