@@ -55,6 +55,7 @@ public final class AwsJsonHttpServer {
     private static final CharSequence AWS_JSON = HttpHeaders.createOptimized(CONTENT_TYPE);
     private static final CharSequence ERROR_TYPE = HttpHeaders.createOptimized("x-amzn-ErrorType");
     private static final Buffer EMPTY_OBJECT = Buffer.buffer("{}");
+    private static final String OPERATION = "authfeedback.operation";
 
     private final Vertx vertx;
     private final HttpAdapterSettings settings;
@@ -122,6 +123,8 @@ public final class AwsJsonHttpServer {
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.scrape()));
+        // two routes, as Vert.x wants body handlers first on a route: check, then read and serve
+        router.post("/").handler(this::checkBeforeReadingTheBody);
         router.post("/")
                 .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
                 .handler(this::handleOperation);
@@ -137,17 +140,33 @@ public final class AwsJsonHttpServer {
                 .end(new JsonObject().put("status", up ? "UP" : "DOWN").toBuffer());
     }
 
-    private void handleOperation(RoutingContext ctx) {
-        long started = System.nanoTime();
+    /**
+     * Target and content type are checked before the body is read: a request that will be refused
+     * anyway costs no buffering, and no other content type (a form, say) ever reaches a decoder.
+     */
+    private void checkBeforeReadingTheBody(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         AwsJsonOperations.Operation operation = operations.forTarget(request.getHeader("X-Amz-Target"));
-        String name = operation == null ? "unknown" : operation.name();
         try {
             if (operation == null) {
                 throw badRequest(UNKNOWN_OPERATION, request.getHeader("X-Amz-Target") == null
                         ? "Missing X-Amz-Target header." : "Unknown X-Amz-Target.");
             }
             requireJsonContentType(request.getHeader("Content-Type"));
+        } catch (HttpFrameworkException refused) {
+            respondWithError(ctx, operation == null ? "unknown" : operation.name(), System.nanoTime(), refused);
+            return;
+        }
+        ctx.put(OPERATION, operation);
+        ctx.next();
+    }
+
+    private void handleOperation(RoutingContext ctx) {
+        long started = System.nanoTime();
+        HttpServerRequest request = ctx.request();
+        AwsJsonOperations.Operation operation = ctx.get(OPERATION);
+        String name = operation.name();
+        try {
             byte[] body = bodyBytes(ctx.body());
             if (operation.signed()) {
                 verifier.verify(request.method().name(), request.path(), request.query(),
@@ -220,6 +239,11 @@ public final class AwsJsonHttpServer {
         if (ctx.statusCode() == 413) {
             sendError(ctx, 413, REQUEST_ENTITY_TOO_LARGE,
                     "The request body exceeds the limit of " + settings.maxBodyBytes() + " bytes.");
+            return;
+        }
+        if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            // the framework could not read the request (a malformed body or header)
+            sendError(ctx, 400, SERIALIZATION, "The request could not be read.");
             return;
         }
         LOG.error("request {} failed in the HTTP layer", requestId(ctx), ctx.failure());
