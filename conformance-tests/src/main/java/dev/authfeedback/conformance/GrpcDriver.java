@@ -99,10 +99,13 @@ public final class GrpcDriver implements OperationDriver {
             Map.entry("TooManyRequestsException", Status.Code.RESOURCE_EXHAUSTED),
             Map.entry("UsernameExistsException", Status.Code.ALREADY_EXISTS),
             Map.entry("AliasExistsException", Status.Code.ALREADY_EXISTS),
-            Map.entry("InternalErrorException", Status.Code.INTERNAL));
+            Map.entry("InternalErrorException", Status.Code.INTERNAL),
+            Map.entry("MissingAuthenticationTokenException", Status.Code.UNAUTHENTICATED),
+            Map.entry("UnrecognizedClientException", Status.Code.UNAUTHENTICATED));
 
     private final ManagedChannel channel;
     private final Runnable onClose;
+    private String serverName;
     private final FeedbackServiceGrpc.FeedbackServiceBlockingStub feedback;
     private final EventsServiceGrpc.EventsServiceBlockingStub events;
     private final UserPoolsServiceGrpc.UserPoolsServiceBlockingStub pools;
@@ -136,8 +139,15 @@ public final class GrpcDriver implements OperationDriver {
         AuthFeedbackGrpcServer server = AuthFeedbackGrpcServer.inProcess(name, service,
                 new GrpcAdapterSettings("in-process", 0, List.of(ADMIN_KEY)));
         server.start();
-        return new GrpcDriver(InProcessChannelBuilder.forName(name).build(), ADMIN_KEY,
+        GrpcDriver driver = new GrpcDriver(InProcessChannelBuilder.forName(name).build(), ADMIN_KEY,
                 () -> server.stop(Duration.ZERO));
+        driver.serverName = name;
+        return driver;
+    }
+
+    /** The in-process server's name, for more channels to it; null for network servers. */
+    public String serverName() {
+        return serverName;
     }
 
     @Override

@@ -52,6 +52,7 @@ public final class HttpDriver implements OperationDriver {
     private static final String MODEL_PACKAGE = "software.amazon.awssdk.services.cognitoidentityprovider.model.";
 
     private final Runnable onClose;
+    private final URI endpoint;
     private final RawAwsJsonClient.Signing signing;
     private final CognitoIdentityProviderClient client;
     private final RawAwsJsonClient raw;
@@ -73,6 +74,7 @@ public final class HttpDriver implements OperationDriver {
     /** Calls a server that runs elsewhere (another process, say) with these credentials. */
     public HttpDriver(URI endpoint, String region, String accessKeyId, String secret, Runnable onClose) {
         this.signing = new RawAwsJsonClient.Signing(region, accessKeyId, secret);
+        this.endpoint = endpoint;
         this.onClose = onClose;
         this.client = CognitoIdentityProviderClient.builder()
                 .endpointOverride(endpoint)
@@ -215,6 +217,11 @@ public final class HttpDriver implements OperationDriver {
             return new PageView<>(response.authEvents().stream().map(HttpDriver::eventView).toList(),
                     response.nextToken());
         });
+    }
+
+    /** host:port of the server this driver calls. */
+    public String endpointAuthority() {
+        return endpoint.getAuthority();
     }
 
     @Override
