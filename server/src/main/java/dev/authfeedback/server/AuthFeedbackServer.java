@@ -91,6 +91,7 @@ public final class AuthFeedbackServer {
     /** Builds and starts everything; throws IllegalArgumentException for a bad setting. */
     public static AuthFeedbackServer start(ServerOptions options, PrintStream out) {
         ServiceSettings settings = new ServiceSettings(options.region, options.accountId, options.tokenLifetime());
+        HttpAdapterSettings.ConnectionLimits httpLimits = options.httpLimits();
         if (options.rateLimitRps < 0) {
             throw new IllegalArgumentException("--rate-limit-rps must be 0 (off) or more");
         }
@@ -116,7 +117,8 @@ public final class AuthFeedbackServer {
 
         Vertx vertx = Vertx.vertx();
         AwsJsonHttpServer http = new AwsJsonHttpServer(vertx, service, new HttpAdapterSettings(options.host,
-                options.httpPort, options.maxBodyBytes, settings.region(), credentials, store.blocking()));
+                options.httpPort, options.maxBodyBytes, settings.region(), credentials, store.blocking(),
+                httpLimits));
         try {
             http.start();
         } catch (RuntimeException cannotListen) {

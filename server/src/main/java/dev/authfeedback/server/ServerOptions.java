@@ -1,5 +1,6 @@
 package dev.authfeedback.server;
 
+import dev.authfeedback.adapter.http.HttpAdapterSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -65,6 +66,24 @@ public final class ServerOptions {
             description = "Larger request bodies get 413 (AUTHFEEDBACK_MAX_BODY_BYTES). Default: ${DEFAULT-VALUE}.")
     long maxBodyBytes;
 
+    @Option(names = "--http-max-connections", paramLabel = "N",
+            defaultValue = "${env:AUTHFEEDBACK_HTTP_MAX_CONNECTIONS:-10000}",
+            description = "HTTP connections served at once; more are closed (AUTHFEEDBACK_HTTP_MAX_CONNECTIONS). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int httpMaxConnections;
+
+    @Option(names = "--http-idle-timeout", paramLabel = "DURATION",
+            defaultValue = "${env:AUTHFEEDBACK_HTTP_IDLE_TIMEOUT:-PT60S}",
+            description = "An HTTP connection with no traffic this long is closed (AUTHFEEDBACK_HTTP_IDLE_TIMEOUT). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String httpIdleTimeout;
+
+    @Option(names = "--http-request-timeout", paramLabel = "DURATION",
+            defaultValue = "${env:AUTHFEEDBACK_HTTP_REQUEST_TIMEOUT:-PT30S}",
+            description = "A request must arrive in full within this, or its connection is closed "
+                    + "(AUTHFEEDBACK_HTTP_REQUEST_TIMEOUT). Default: ${DEFAULT-VALUE}.")
+    String httpRequestTimeout;
+
     /** Where pools, users and events live. */
     enum StoreKind { memory, postgres }
 
@@ -91,11 +110,20 @@ public final class ServerOptions {
     double rateLimitRps;
 
     Duration tokenLifetime() {
+        return duration("--token-ttl", tokenTtl);
+    }
+
+    HttpAdapterSettings.ConnectionLimits httpLimits() {
+        return new HttpAdapterSettings.ConnectionLimits(httpMaxConnections,
+                duration("--http-idle-timeout", httpIdleTimeout), duration("--http-request-timeout", httpRequestTimeout));
+    }
+
+    private static Duration duration(String flag, String value) {
         try {
-            return Duration.parse(tokenTtl);
+            return Duration.parse(value);
         } catch (RuntimeException notIso) {
-            throw new IllegalArgumentException("--token-ttl must be an ISO-8601 duration such as P7D or PT12H, was: "
-                    + tokenTtl);
+            throw new IllegalArgumentException(flag + " must be an ISO-8601 duration such as P7D or PT30S, was: "
+                    + value);
         }
     }
 

@@ -39,7 +39,7 @@ class ServerProcessIT {
 
     @BeforeEach
     void startJar() throws Exception {
-        server = ServerProcess.start();
+        server = ServerProcess.start("--rate-limit-rps", "0"); // the load test must not be throttled
         address = server.httpAddress();
         grpcAddress = server.grpcAddress();
     }
@@ -144,6 +144,55 @@ class ServerProcessIT {
             assertThat(statusLine).isEqualTo("HTTP/1.1 400 Bad Request");
             assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
         }
+    }
+
+    @Test
+    void sigtermUnderLoadAnswersEveryRequestItTookAndExitsZero() throws Exception {
+        PoolView pool;
+        try (HttpDriver setup = server.httpDriver()) {
+            pool = setup.createUserPool("load", "ENFORCED", "PLUS", null, null);
+            setup.adminCreateUser(pool.id(), "jane", List.of(), null);
+        }
+        List<String> acknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> wrongAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> writers = new java.util.ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            Thread writer = new Thread(() -> {
+                try (HttpDriver driver = server.httpDriver()) {
+                    while (true) {
+                        try {
+                            acknowledged.add(driver.recordAuthEvent(pool.id(), "jane", "SignIn", null, null, null, null)
+                                    .eventId());
+                        } catch (dev.authfeedback.conformance.ServiceError answered) {
+                            wrongAnswers.add(answered.type() + ": " + answered.errorMessage());
+                        } catch (RuntimeException connectionRefusedOrClosed) {
+                            if (stopping.get()) {
+                                return; // the server has stopped taking requests: expected after SIGTERM
+                            }
+                            wrongAnswers.add("before SIGTERM: " + connectionRefusedOrClosed);
+                        }
+                    }
+                }
+            });
+            writer.start();
+            writers.add(writer);
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (acknowledged.size() < 500 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        int beforeSigterm = acknowledged.size();
+        stopping.set(true);
+        assertThat(stopWithSigterm()).isZero();
+        for (Thread writer : writers) {
+            writer.join(30_000);
+            assertThat(writer.isAlive()).isFalse();
+        }
+        assertThat(beforeSigterm).isGreaterThanOrEqualTo(500);
+        // every request the server took was answered in full, with success: no 5xx, no error answers
+        assertThat(wrongAnswers).isEmpty();
+        assertThat(acknowledged).doesNotHaveDuplicates();
     }
 
     private static boolean onPath(String tool) {

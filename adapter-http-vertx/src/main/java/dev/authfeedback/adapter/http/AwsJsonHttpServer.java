@@ -16,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -30,12 +31,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +66,8 @@ public final class AwsJsonHttpServer {
     private final SigV4Verifier verifier;
     private final PrometheusMeterRegistry metrics;
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final AtomicInteger openConnections = new AtomicInteger();
+    private final Set<HttpConnection> connectionsWithARequest = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
     private volatile boolean ready;
     private HttpServer server;
@@ -82,15 +87,18 @@ public final class AwsJsonHttpServer {
 
     /** Binds and starts serving; answers the port actually bound. */
     public int start() {
+        HttpAdapterSettings.ConnectionLimits limits = settings.limits();
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(settings.host())
                 .setPort(settings.port())
-                .setIdleTimeout(60)
-                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setIdleTimeout((int) limits.idleTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setMaxHeaderSize(16 * 1024)
                 .setMaxInitialLineLength(4096)
                 .setCompressionSupported(false);
-        server = await(vertx.createHttpServer(options).requestHandler(router()).listen());
+        server = await(vertx.createHttpServer(options)
+                .connectionHandler(this::admitConnection)
+                .requestHandler(router()).listen());
         ready = true;
         return server.actualPort();
     }
@@ -107,14 +115,48 @@ public final class AwsJsonHttpServer {
         return server.actualPort();
     }
 
+    /** Connections open now (for tests of the limit). */
+    public int openConnections() {
+        return openConnections.get();
+    }
+
     public PrometheusMeterRegistry metrics() {
         return metrics;
+    }
+
+    /**
+     * Over the limit, a new connection is closed at once; otherwise it must send a request within
+     * the request timeout (against clients that trickle headers or never send them).
+     */
+    private void admitConnection(HttpConnection connection) {
+        int open = openConnections.incrementAndGet();
+        long firstRequestDeadline = vertx.setTimer(settings.limits().requestTimeout().toMillis(), timer -> {
+            if (!connectionsWithARequest.contains(connection)) {
+                connection.close();
+            }
+        });
+        connection.closeHandler(closed -> {
+            openConnections.decrementAndGet();
+            connectionsWithARequest.remove(connection);
+            vertx.cancelTimer(firstRequestDeadline);
+        });
+        if (open > settings.limits().maxConnections()) {
+            connection.close();
+        }
     }
 
     private Router router() {
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
             ctx.response().putHeader(REQUEST_ID, requestId());
+            connectionsWithARequest.add(ctx.request().connection());
+            // the whole request must arrive, and be answered, within the request timeout
+            long deadline = vertx.setTimer(settings.limits().requestTimeout().toMillis(), timer -> {
+                if (!ctx.response().ended()) {
+                    ctx.request().connection().close();
+                }
+            });
+            ctx.addEndHandler(ended -> vertx.cancelTimer(deadline));
             ctx.next();
         });
         router.get("/health").handler(ctx -> health(ctx, ready));

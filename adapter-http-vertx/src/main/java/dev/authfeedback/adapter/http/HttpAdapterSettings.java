@@ -1,5 +1,6 @@
 package dev.authfeedback.adapter.http;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,16 +13,43 @@ import java.util.Objects;
  * @param region             the region signatures must be scoped to
  * @param credentials        secret access keys by access key id, for SigV4
  * @param offloadToWorkers   run the use cases on Vert.x worker threads (for stores that block)
+ * @param limits             connection count and timeouts that keep slow or idle clients from holding the server
  */
 public record HttpAdapterSettings(String host, int port, long maxBodyBytes, String region,
-                                  Map<String, String> credentials, boolean offloadToWorkers) {
+                                  Map<String, String> credentials, boolean offloadToWorkers, ConnectionLimits limits) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+    /**
+     * At most {@code maxConnections} open at once (more are closed at once); a connection with no
+     * traffic for {@code idleTimeout} is closed; a request must arrive in full within
+     * {@code requestTimeout}, or its connection is closed.
+     */
+    public record ConnectionLimits(int maxConnections, Duration idleTimeout, Duration requestTimeout) {
+
+        public static final ConnectionLimits DEFAULTS =
+                new ConnectionLimits(10_000, Duration.ofSeconds(60), Duration.ofSeconds(30));
+
+        public ConnectionLimits {
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("maxConnections must be positive");
+            }
+            if (idleTimeout.toMillis() < 1 || requestTimeout.toMillis() < 1) {
+                throw new IllegalArgumentException("timeouts must be at least a millisecond");
+            }
+        }
+    }
+
+    public HttpAdapterSettings(String host, int port, long maxBodyBytes, String region,
+                               Map<String, String> credentials, boolean offloadToWorkers) {
+        this(host, port, maxBodyBytes, region, credentials, offloadToWorkers, ConnectionLimits.DEFAULTS);
+    }
 
     public HttpAdapterSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(region, "region");
         credentials = Map.copyOf(credentials);
+        Objects.requireNonNull(limits, "limits");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -38,6 +66,6 @@ public record HttpAdapterSettings(String host, int port, long maxBodyBytes, Stri
     public String toString() {
         return "HttpAdapterSettings[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes
                 + ", region=" + region + ", accessKeyIds=" + credentials.keySet()
-                + ", offloadToWorkers=" + offloadToWorkers + "]";
+                + ", offloadToWorkers=" + offloadToWorkers + ", limits=" + limits + "]";
     }
 }

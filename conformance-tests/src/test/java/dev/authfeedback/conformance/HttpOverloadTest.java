@@ -1,0 +1,150 @@
+package dev.authfeedback.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.authfeedback.adapter.http.AwsJsonHttpServer;
+import dev.authfeedback.adapter.http.HttpAdapterSettings;
+import dev.authfeedback.adapter.http.HttpAdapterSettings.ConnectionLimits;
+import dev.authfeedback.adapter.inmemory.InMemoryStores;
+import dev.authfeedback.adapter.inmemory.RateLimits;
+import dev.authfeedback.adapter.inmemory.TokenBucketRateLimiter;
+import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Slow and idle clients are cut off by timeouts while others are served; the connection limit holds. */
+class HttpOverloadTest {
+
+    private static final Vertx VERTX = Vertx.vertx();
+    private AwsJsonHttpServer server;
+    private HttpDriver client;
+
+    @AfterAll
+    static void closeVertx() {
+        VERTX.close();
+    }
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        server.stop(Duration.ZERO);
+    }
+
+    private void start(ConnectionLimits limits) {
+        AuthEventFeedbackService service = AuthEventFeedbackService.builder().stores(InMemoryStores.create())
+                .rateLimiter(new TokenBucketRateLimiter(RateLimits.unlimited())).build();
+        server = new AwsJsonHttpServer(VERTX, service, new HttpAdapterSettings("127.0.0.1", 0,
+                HttpAdapterSettings.DEFAULT_MAX_BODY_BYTES, "us-east-1",
+                Map.of(HttpDriver.ACCESS_KEY_ID, HttpDriver.SECRET), false, limits));
+        int port = server.start();
+        client = new HttpDriver(URI.create("http://127.0.0.1:" + port + "/"), "us-east-1", HttpDriver.ACCESS_KEY_ID,
+                HttpDriver.SECRET, () -> { });
+    }
+
+    private Socket connect() throws IOException {
+        Socket socket = new Socket("127.0.0.1", server.port());
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    /** Milliseconds until the server closes the connection (read sees the end of the stream). */
+    private static long millisUntilClosed(Socket socket) throws IOException {
+        long started = System.nanoTime();
+        InputStream in = socket.getInputStream();
+        try {
+            while (in.read() != -1) {
+                // drain whatever the server answers before it closes
+            }
+        } catch (SocketTimeoutException stillOpen) {
+            return Long.MAX_VALUE;
+        } catch (IOException reset) {
+            // closed with a reset: closed all the same
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** Writes a byte every 150 ms, never idle and never done, until the server cuts the connection. */
+    private static long trickleUntilCut(OutputStream out, char filler) throws InterruptedException {
+        long started = System.nanoTime();
+        try {
+            while (System.nanoTime() - started < Duration.ofSeconds(10).toNanos()) {
+                Thread.sleep(150);
+                out.write(filler);
+                out.flush();
+            }
+            return Long.MAX_VALUE;
+        } catch (IOException cut) {
+            return (System.nanoTime() - started) / 1_000_000;
+        }
+    }
+
+    @Test
+    void slowHeadersSlowBodiesAndIdleClientsAreCutOffWhileOthersAreServed() throws Exception {
+        start(new ConnectionLimits(100, Duration.ofMillis(1500), Duration.ofMillis(1000)));
+        try (Socket idle = connect(); Socket slowHeaders = connect(); Socket slowBody = connect()) {
+            OutputStream headers = slowHeaders.getOutputStream();
+            headers.write("POST / HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            OutputStream body = slowBody.getOutputStream();
+            body.write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                    + "X-Amz-Target: AWSCognitoIdentityProviderService.ListUserPools\r\nContent-Length: 100\r\n\r\n{")
+                    .getBytes(StandardCharsets.US_ASCII));
+            // others are served meanwhile
+            assertThat(client.listUserPools(10, null).items()).isEmpty();
+            assertThat(trickleUntilCut(headers, 'X')).as("slow headers cut off").isLessThan(5_000);
+            assertThat(trickleUntilCut(body, ' ')).as("slow body cut off").isLessThan(5_000);
+            assertThat(millisUntilClosed(slowHeaders)).isLessThan(5_000);
+            assertThat(millisUntilClosed(slowBody)).isLessThan(5_000);
+            assertThat(millisUntilClosed(idle)).as("idle connection closed").isLessThan(5_000);
+        }
+        assertThat(client.listUserPools(10, null).items()).isEmpty();
+    }
+
+    @Test
+    void connectionsOverTheLimitAreClosedAtOnce() throws Exception {
+        start(new ConnectionLimits(4, Duration.ofSeconds(30), Duration.ofSeconds(30)));
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Socket socket = connect();
+                // a client that keeps its connection after a request
+                socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                held.add(socket);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (server.openConnections() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(server.openConnections()).isEqualTo(4);
+            try (Socket oneTooMany = connect()) {
+                oneTooMany.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertThat(millisUntilClosed(oneTooMany)).isLessThan(2_000);
+            }
+            held.remove(0).close();
+            while (server.openConnections() >= 4 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            // a place is free again: a client gets in and is served
+            assertThat(client.listUserPools(10, null).items()).isEmpty();
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+}
