@@ -18,6 +18,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The one command: JMH for the core (in memory and on PostgreSQL), the load runs against bare
@@ -83,7 +84,7 @@ public final class RunBenchmarks {
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true);
         if (quick) {
-            options.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(200))
+            options.forks(0).verbosity(VerboseMode.SILENT).warmupIterations(1).warmupTime(TimeValue.milliseconds(200))
                     .measurementIterations(1).measurementTime(TimeValue.milliseconds(200));
             System.setProperty("bench.spreadUsers", "2000");
             System.setProperty("bench.listEvents", "1000");
