@@ -371,6 +371,15 @@ public abstract class OperationSuite {
         forgeries.add(token + "A");
         forgeries.add(token.replace('.', '-'));
         forgeries.add("v2" + token.substring(2));
+        // the same bytes, re-encoded: base64url with padding (still the token alphabet)
+        String[] parts = token.split("\\.");
+        java.util.Base64.Encoder padded = java.util.Base64.getUrlEncoder();
+        forgeries.add(parts[0] + "." + parts[1] + "." + parts[2] + "."
+                + padded.encodeToString(java.util.Base64.getUrlDecoder().decode(parts[3])));
+        String paddedPayload = padded.encodeToString(java.util.Base64.getUrlDecoder().decode(parts[2]));
+        if (!paddedPayload.equals(parts[2])) {
+            forgeries.add(parts[0] + "." + parts[1] + "." + paddedPayload + "." + parts[3]);
+        }
         for (String forged : forgeries) {
             refillQuotas();
             assertError("NotAuthorizedException", INVALID_TOKEN, () -> driver.updateAuthEventFeedback(

@@ -178,6 +178,35 @@ class ServerProcessIT {
             writer.start();
             writers.add(writer);
         }
+        // a reader: every listing it completes shows every write acknowledged before the listing began
+        List<String> unseen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger completeListings = new java.util.concurrent.atomic.AtomicInteger();
+        Thread reader = new Thread(() -> {
+            try (HttpDriver driver = server.httpDriver()) {
+                while (true) {
+                    java.util.Set<String> before = new java.util.HashSet<>(acknowledged);
+                    java.util.Set<String> listed = new java.util.HashSet<>();
+                    try {
+                        String next = null;
+                        do {
+                            var page = driver.adminListUserAuthEvents(pool.id(), "jane", 60, next);
+                            page.items().forEach(event -> listed.add(event.eventId()));
+                            next = page.nextToken();
+                        } while (next != null);
+                    } catch (RuntimeException serverGone) {
+                        if (stopping.get()) {
+                            return;
+                        }
+                        unseen.add("reader failed before SIGTERM: " + serverGone);
+                        return;
+                    }
+                    before.removeAll(listed);
+                    unseen.addAll(before);
+                    completeListings.incrementAndGet();
+                }
+            }
+        });
+        reader.start();
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
         while (acknowledged.size() < 500 && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -189,6 +218,9 @@ class ServerProcessIT {
             writer.join(30_000);
             assertThat(writer.isAlive()).isFalse();
         }
+        reader.join(30_000);
+        assertThat(completeListings.get()).isPositive();
+        assertThat(unseen).as("acknowledged writes missing from a later listing").isEmpty();
         assertThat(beforeSigterm).isGreaterThanOrEqualTo(500);
         // every request the server took was answered in full, with success: no 5xx, no error answers
         assertThat(wrongAnswers).isEmpty();
