@@ -13,12 +13,14 @@ import java.util.function.LongSupplier;
  */
 public final class TokenBucketRateLimiter implements RateLimiter {
 
+    /** The cap on scopes (pools) holding buckets. */
     public static final int DEFAULT_MAX_BUCKETS = 100_000;
 
     private final RateLimits limits;
     private final LongSupplier nanoTime;
     private final int maxBuckets;
-    private final ConcurrentHashMap<Key, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Per scope, one bucket per category (by ordinal), made when first used. */
+    private final ConcurrentHashMap<String, Bucket[]> buckets = new ConcurrentHashMap<>();
 
     public TokenBucketRateLimiter(RateLimits limits) {
         this(limits, System::nanoTime, DEFAULT_MAX_BUCKETS);
@@ -41,24 +43,33 @@ public final class TokenBucketRateLimiter implements RateLimiter {
             return true;
         }
         long now = nanoTime.getAsLong();
-        Key key = new Key(scope, category);
-        Bucket bucket = buckets.get(key);
-        if (bucket == null) {
+        Bucket[] scopeBuckets = buckets.get(scope);
+        if (scopeBuckets == null) {
             if (buckets.size() >= maxBuckets) {
                 evict(now);
             }
-            bucket = buckets.computeIfAbsent(key, k -> new Bucket(rate, now));
+            scopeBuckets = buckets.computeIfAbsent(scope, s -> new Bucket[OperationCategory.values().length]);
+        }
+        Bucket bucket = scopeBuckets[category.ordinal()];
+        if (bucket == null) {
+            synchronized (scopeBuckets) {
+                bucket = scopeBuckets[category.ordinal()];
+                if (bucket == null) {
+                    bucket = new Bucket(rate, now);
+                    scopeBuckets[category.ordinal()] = bucket;
+                }
+            }
         }
         return bucket.tryTake(now);
     }
 
-    /** How many buckets exist now (for tests of the memory bound). */
+    /** How many scopes hold buckets now (for tests of the memory bound). */
     public int bucketCount() {
         return buckets.size();
     }
 
     private void evict(long now) {
-        buckets.values().removeIf(bucket -> bucket.isFull(now));
+        buckets.values().removeIf(scopeBuckets -> allFull(scopeBuckets, now));
         if (buckets.size() >= maxBuckets) {
             // Every bucket is in use (a flood of distinct scopes within one refill period): start
             // over rather than grow. The cost is one period of leniency, never unbounded memory.
@@ -66,7 +77,15 @@ public final class TokenBucketRateLimiter implements RateLimiter {
         }
     }
 
-    private record Key(String scope, OperationCategory category) {
+    private static boolean allFull(Bucket[] scopeBuckets, long now) {
+        synchronized (scopeBuckets) {
+            for (Bucket bucket : scopeBuckets) {
+                if (bucket != null && !bucket.isFull(now)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static final class Bucket {

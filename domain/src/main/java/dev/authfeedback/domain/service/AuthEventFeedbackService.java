@@ -155,10 +155,15 @@ public final class AuthEventFeedbackService implements
 
     private void recordFeedback(User user, String eventId, FeedbackValue value, FeedbackProvider provider) {
         EventFeedback feedback = new EventFeedback(value, provider, clock.instant());
-        AuthEvent updated = events.recordFeedback(user.poolId(), user.sub(), eventId, feedback)
-                .orElseThrow(() -> new ResourceNotFoundException("Auth event " + eventId + " does not exist."));
+        Optional<AuthEvent> updated = events.recordFeedback(user.poolId(), user.sub(), eventId, feedback);
+        if (updated.isEmpty()) {
+            throw new ResourceNotFoundException("Auth event " + eventId + " does not exist.");
+        }
+        if (riskListener == RiskListener.NONE) {
+            return;
+        }
         try {
-            riskListener.feedbackRecorded(new FeedbackRecorded(updated));
+            riskListener.feedbackRecorded(new FeedbackRecorded(updated.get()));
         } catch (RuntimeException listenerFailure) {
             // The feedback is stored; the caller gets its success and the failure goes to the log.
             LOG.log(System.Logger.Level.WARNING, "risk listener failed for event " + eventId, listenerFailure);
@@ -344,7 +349,11 @@ public final class AuthEventFeedbackService implements
     /** Check order steps 2 and 3: the pool's quota for the category, then the pool itself. */
     private UserPool poolForOperation(String poolId, OperationCategory category) {
         requireQuota(poolId, category);
-        return pools.find(poolId).orElseThrow(() -> poolNotFound(poolId));
+        Optional<UserPool> pool = pools.find(poolId);
+        if (pool.isEmpty()) {
+            throw poolNotFound(poolId);
+        }
+        return pool.get();
     }
 
     private void requireQuota(String scope, OperationCategory category) {
@@ -368,11 +377,14 @@ public final class AuthEventFeedbackService implements
     /** Username first, then the pool's alias attributes, then sub, as Cognito resolves a username. */
     private User resolveUser(UserPool pool, String username) {
         Optional<User> user = users.findByUsername(pool.id(), username);
+        if (user.isPresent()) {
+            return user.get();
+        }
         for (String attribute : UserRules.aliasAttributeNames(pool)) {
-            if (user.isPresent()) {
-                break;
-            }
             user = users.findByAlias(pool.id(), new AliasKey(attribute, username));
+            if (user.isPresent()) {
+                return user.get();
+            }
         }
         if (user.isEmpty()) {
             user = users.findBySub(pool.id(), username);

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * For a pattern of the form {@code [class]+}: which ASCII characters the class admits, as the regex
- * itself decides them. Null for patterns of any other form.
+ * itself decides them. Null for patterns of any other form. {@link TwoClasses} does the same for
+ * {@code [A]+x[B]+} (the pool id's {@code [\w-]+_[0-9a-zA-Z]+}).
  */
 final class AsciiClassTable {
 
@@ -32,5 +33,52 @@ final class AsciiClassTable {
             table[c] = single.matcher(String.valueOf(c)).matches();
         }
         return table;
+    }
+
+    /** {@code [A]+x[B]+} with a literal separator x: the tables of A and B, decided by the regex. */
+    record TwoClasses(boolean[] first, char separator, boolean[] second) {
+
+        private static final TwoClasses NONE = new TwoClasses(new boolean[0], ' ', new boolean[0]);
+        private static final ConcurrentHashMap<String, TwoClasses> PARSED = new ConcurrentHashMap<>();
+        private static final Pattern FORM = Pattern.compile("(\\[[^\\[\\]]+\\])\\+([\\w])(\\[[^\\[\\]]+\\])\\+");
+
+        static TwoClasses of(Pattern pattern) {
+            TwoClasses parsed = PARSED.computeIfAbsent(pattern.pattern(), regex -> {
+                var form = FORM.matcher(regex);
+                if (!form.matches()) {
+                    return NONE;
+                }
+                return new TwoClasses(build(form.group(1) + "+"), form.group(2).charAt(0), build(form.group(3) + "+"));
+            });
+            return parsed == NONE ? null : parsed;
+        }
+
+        /**
+         * The regex's answer for an all-ASCII value, or null when the value has other characters:
+         * some separator splits it into a non-empty run of A and a non-empty run of B.
+         */
+        Boolean matches(String value) {
+            int length = value.length();
+            int lastNotSecond = -1;
+            for (int i = 0; i < length; i++) {
+                char c = value.charAt(i);
+                if (c >= 128) {
+                    return null;
+                }
+                if (!second[c]) {
+                    lastNotSecond = i;
+                }
+            }
+            for (int i = 1; i < length - 1; i++) {
+                char c = value.charAt(i - 1);
+                if (!first[c]) {
+                    return false; // the prefix before any later separator breaks A
+                }
+                if (value.charAt(i) == separator && lastNotSecond <= i) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -37,6 +37,13 @@ public record StringShape(String name, Integer minLength, Integer maxLength, Pat
                 return true;
             }
         }
+        AsciiClassTable.TwoClasses twoClasses = AsciiClassTable.TwoClasses.of(pattern);
+        if (twoClasses != null) {
+            Boolean answer = twoClasses.matches(value);
+            if (answer != null) {
+                return answer;
+            }
+        }
         return pattern.matcher(value).matches();
     }
 
