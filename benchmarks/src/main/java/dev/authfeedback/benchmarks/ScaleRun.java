@@ -106,16 +106,25 @@ public final class ScaleRun {
         Reference.reachabilityFence(service); // alive until the heap was read
     }
 
-    /** Mean ns per call over {@code rounds} calls, after as many calls of warm-up. */
+    /**
+     * Median over three rounds of the mean ns per call, after a warm-up round and a full GC, so that
+     * the garbage of loading the store is not charged to the operation measured next.
+     */
     private static double timed(int rounds, Runnable operation) {
         for (int i = 0; i < rounds; i++) {
             operation.run();
         }
-        long started = System.nanoTime();
-        for (int i = 0; i < rounds; i++) {
-            operation.run();
+        usedHeapAfterGc();
+        double[] means = new double[3];
+        for (int round = 0; round < means.length; round++) {
+            long started = System.nanoTime();
+            for (int i = 0; i < rounds; i++) {
+                operation.run();
+            }
+            means[round] = (System.nanoTime() - started) / (double) rounds;
         }
-        return (System.nanoTime() - started) / (double) rounds;
+        java.util.Arrays.sort(means);
+        return means[1];
     }
 
     static long usedHeapAfterGc() {
