@@ -65,6 +65,7 @@ import dev.authfeedback.domain.token.FeedbackTokenCodec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -297,21 +298,18 @@ public final class AuthEventFeedbackService implements
             Map<String, String> given = UserRules.attributes(command.userAttributes());
             String sub = ids.uuid();
             String username = UserRules.usernameToStore(pool, command.username(), sub, given);
-            Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            Map<String, String> attributes = new LinkedHashMap<>();
             attributes.put(UserRules.SUB, sub);
             attributes.putAll(given);
             Instant now = clock.instant();
             User user = new User(pool.id(), username, sub, attributes, true, UserStatus.FORCE_CHANGE_PASSWORD,
                     now, now, UserRules.signInAliases(pool, attributes));
             boolean migrate = command.forceAliasCreationRequested() && pool.usernameAttributes().isEmpty();
-            switch (users.insert(user, migrate)) {
-                case INSERTED -> {
-                    return user;
-                }
+            return switch (users.insert(user, migrate)) {
+                case INSERTED -> user;
                 case USERNAME_TAKEN -> throw new UsernameExistsException("User account already exists");
                 case ALIAS_TAKEN -> throw aliasTaken(pool, user);
-                default -> throw new IllegalStateException("unknown insert outcome");
-            }
+            };
         });
     }
 
