@@ -10,6 +10,7 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import dev.authfeedback.adapter.grpc.AuthFeedbackGrpcServer;
 import dev.authfeedback.adapter.grpc.GrpcAdapterSettings;
+import dev.authfeedback.adapter.grpc.GrpcMapping;
 import dev.authfeedback.adapter.grpc.ProtoEnums;
 import dev.authfeedback.adapter.grpc.v1.AdminCreateUserRequest;
 import dev.authfeedback.adapter.grpc.v1.AdminDeleteUserRequest;
@@ -253,10 +254,8 @@ public final class GrpcDriver implements OperationDriver {
         }
         return call(() -> {
             var user = users.adminCreateUser(request.build()).getUser();
-            return new UserView(user.getUsername(), attributes(user.getAttributesList()), user.getEnabled(),
-                    wire(user.getUserStatusValue(), dev.authfeedback.adapter.grpc.v1.UserStatus.getDescriptor(),
-                            UserStatus.class),
-                    instant(user.getUserCreateDate()), instant(user.getUserLastModifiedDate()));
+            return userView(user.getUsername(), user.getAttributesList(), user.getEnabled(), user.getUserStatusValue(),
+                    user.getUserCreateDate(), user.getUserLastModifiedDate());
         });
     }
 
@@ -271,10 +270,8 @@ public final class GrpcDriver implements OperationDriver {
         }
         return call(() -> {
             var user = users.adminGetUser(request.build());
-            return new UserView(user.getUsername(), attributes(user.getUserAttributesList()), user.getEnabled(),
-                    wire(user.getUserStatusValue(), dev.authfeedback.adapter.grpc.v1.UserStatus.getDescriptor(),
-                            UserStatus.class),
-                    instant(user.getUserCreateDate()), instant(user.getUserLastModifiedDate()));
+            return userView(user.getUsername(), user.getUserAttributesList(), user.getEnabled(),
+                    user.getUserStatusValue(), user.getUserCreateDate(), user.getUserLastModifiedDate());
         });
     }
 
@@ -327,23 +324,7 @@ public final class GrpcDriver implements OperationDriver {
             }
         }
         if (context != null) {
-            EventContextDataType.Builder contextProto = EventContextDataType.newBuilder();
-            if (context.ipAddress() != null) {
-                contextProto.setIpAddress(context.ipAddress());
-            }
-            if (context.deviceName() != null) {
-                contextProto.setDeviceName(context.deviceName());
-            }
-            if (context.timezone() != null) {
-                contextProto.setTimezone(context.timezone());
-            }
-            if (context.city() != null) {
-                contextProto.setCity(context.city());
-            }
-            if (context.country() != null) {
-                contextProto.setCountry(context.country());
-            }
-            request.setEventContextData(contextProto);
+            request.setEventContextData(GrpcMapping.eventContext(context));
         }
         return call(() -> {
             RecordAuthEventResponse response = events.recordAuthEvent(request.build());
@@ -478,6 +459,14 @@ public final class GrpcDriver implements OperationDriver {
                         dev.authfeedback.adapter.grpc.v1.UsernameAttribute.getDescriptor(), UsernameAttribute.class))
                         .toList(),
                 instant(pool.getCreationDate()), instant(pool.getLastModifiedDate()));
+    }
+
+    /** UserType and AdminGetUserResponse carry the same members under different message types. */
+    private static UserView userView(String username, List<AttributeType> attributes, boolean enabled, int status,
+                                     Timestamp created, Timestamp modified) {
+        return new UserView(username, attributes(attributes), enabled,
+                wire(status, dev.authfeedback.adapter.grpc.v1.UserStatus.getDescriptor(), UserStatus.class),
+                instant(created), instant(modified));
     }
 
     private static Map<String, String> attributes(List<AttributeType> attributes) {

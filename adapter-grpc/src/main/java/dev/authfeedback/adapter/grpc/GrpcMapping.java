@@ -36,7 +36,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Between the proto messages and the domain's commands and models, field by field. */
-final class GrpcMapping {
+public final class GrpcMapping {
 
     private GrpcMapping() {
     }
@@ -179,31 +179,35 @@ final class GrpcMapping {
             }
             proto.addChallengeResponses(challengeProto);
         }
-        EventContextData context = event.eventContextData();
-        if (context != null) {
-            EventContextDataType.Builder contextProto = EventContextDataType.newBuilder();
-            if (context.ipAddress() != null) {
-                contextProto.setIpAddress(context.ipAddress());
-            }
-            if (context.deviceName() != null) {
-                contextProto.setDeviceName(context.deviceName());
-            }
-            if (context.timezone() != null) {
-                contextProto.setTimezone(context.timezone());
-            }
-            if (context.city() != null) {
-                contextProto.setCity(context.city());
-            }
-            if (context.country() != null) {
-                contextProto.setCountry(context.country());
-            }
-            proto.setEventContextData(contextProto);
+        if (event.eventContextData() != null) {
+            proto.setEventContextData(eventContext(event.eventContextData()));
         }
         event.feedback().ifPresent(feedback -> proto.setEventFeedback(EventFeedbackType.newBuilder()
                 .setFeedbackValueValue(ProtoEnums.number(feedback.feedbackValue(),
                         dev.authfeedback.adapter.grpc.v1.FeedbackValue.getDescriptor()))
                 .setProvider(feedback.provider().wireValue())
                 .setFeedbackDate(timestamp(feedback.feedbackDate()))));
+        return proto.build();
+    }
+
+    /** EventContextDataType with the members that are present (also what a client sends). */
+    public static EventContextDataType eventContext(EventContextData context) {
+        EventContextDataType.Builder proto = EventContextDataType.newBuilder();
+        if (context.ipAddress() != null) {
+            proto.setIpAddress(context.ipAddress());
+        }
+        if (context.deviceName() != null) {
+            proto.setDeviceName(context.deviceName());
+        }
+        if (context.timezone() != null) {
+            proto.setTimezone(context.timezone());
+        }
+        if (context.city() != null) {
+            proto.setCity(context.city());
+        }
+        if (context.country() != null) {
+            proto.setCountry(context.country());
+        }
         return proto.build();
     }
 
