@@ -65,7 +65,8 @@ public final class AwsJsonHttpServer {
     private final AwsJsonOperations operations;
     private final SigV4Verifier verifier;
     private final PrometheusMeterRegistry metrics;
-    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    /** Counters by operation, then outcome: nested so that a lookup builds no key string. */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Counter>> counters = new ConcurrentHashMap<>();
     private final AtomicInteger openConnections = new AtomicInteger();
     private final Set<HttpConnection> connectionsWithARequest = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
@@ -328,7 +329,8 @@ public final class AwsJsonHttpServer {
 
     private void record(String operation, String outcome, long started) {
         // operation and outcome come from fixed sets, so these caches stay small
-        counters.computeIfAbsent(operation + '\n' + outcome, key -> Counter.builder("authfeedback.requests")
+        counters.computeIfAbsent(operation, key -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, key -> Counter.builder("authfeedback.requests")
                 .description("Requests by operation and outcome (success or the AWS error type)")
                 .tag("operation", operation).tag("outcome", outcome)
                 .register(metrics)).increment();
