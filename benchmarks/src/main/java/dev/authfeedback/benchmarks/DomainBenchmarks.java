@@ -2,6 +2,7 @@ package dev.authfeedback.benchmarks;
 
 import dev.authfeedback.adapter.postgres.PostgresStorage;
 import dev.authfeedback.conformance.PostgresTestDatabase;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.error.InvalidParameterException;
 import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.Page;
@@ -12,7 +13,6 @@ import dev.authfeedback.domain.port.in.AdminUpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
 import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.out.Stores;
-import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +51,7 @@ public class DomainBenchmarks {
         public int spreadUsers = Integer.getInteger("bench.spreadUsers", 100_000);
         public int listEvents = Integer.getInteger("bench.listEvents", 10_000);
 
-        AuthEventFeedbackService service;
+        AuthEventFeedbackUseCases service;
         UserPool pool;
         Fixtures.Target[] targets;
         PostgresStorage postgres;

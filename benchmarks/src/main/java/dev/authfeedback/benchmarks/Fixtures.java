@@ -1,8 +1,9 @@
 package dev.authfeedback.benchmarks;
 
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
-import dev.authfeedback.adapter.inmemory.RateLimits;
-import dev.authfeedback.adapter.inmemory.TokenBucketRateLimiter;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.quota.RateLimits;
+import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.domain.model.RecordedAuthEvent;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.in.AdminCreateUserCommand;
@@ -33,24 +34,24 @@ final class Fixtures {
      * The service as the server builds it, with a token bucket whose limit is never reached, so that
      * its cost is measured but it never refuses.
      */
-    static AuthEventFeedbackService service(Stores stores) {
+    static AuthEventFeedbackUseCases service(Stores stores) {
         return AuthEventFeedbackService.builder()
                 .stores(stores)
                 .rateLimiter(new TokenBucketRateLimiter(RateLimits.uniform(1e12)))
                 .build();
     }
 
-    static UserPool advancedPool(AuthEventFeedbackService service) {
+    static UserPool advancedPool(AuthEventFeedbackUseCases service) {
         return service.createUserPool(new CreateUserPoolCommand("bench", new UserPoolAddOnsInput("ENFORCED"), "PLUS",
                 null, null));
     }
 
-    static void createUser(AuthEventFeedbackService service, UserPool pool, String username) {
+    static void createUser(AuthEventFeedbackUseCases service, UserPool pool, String username) {
         service.adminCreateUser(new AdminCreateUserCommand(pool.id(), username, List.of()));
     }
 
     /** Records {@code count} events of one user; with {@code feedback}, gives each an admin feedback too. */
-    static List<Target> record(AuthEventFeedbackService service, UserPool pool, String username, int count,
+    static List<Target> record(AuthEventFeedbackUseCases service, UserPool pool, String username, int count,
                                boolean feedback) {
         List<Target> targets = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

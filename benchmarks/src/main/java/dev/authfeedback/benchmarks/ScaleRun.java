@@ -1,11 +1,11 @@
 package dev.authfeedback.benchmarks;
 
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.in.AdminListUserAuthEventsCommand;
 import dev.authfeedback.domain.port.in.AdminUpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
 import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackCommand;
-import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
@@ -33,7 +33,7 @@ public final class ScaleRun {
         }
         JsonObject result = new JsonObject();
         measureHeap(sizes[sizes.length - 1], result);
-        AuthEventFeedbackService service = Fixtures.service(Fixtures.inMemoryStores());
+        AuthEventFeedbackUseCases service = Fixtures.service(Fixtures.inMemoryStores());
         UserPool pool = Fixtures.advancedPool(service);
         List<Fixtures.Target> stored = new ArrayList<>();
         for (int size : sizes) {
@@ -56,7 +56,7 @@ public final class ScaleRun {
         System.out.println("result " + result.encode());
     }
 
-    private static void measureOperations(AuthEventFeedbackService service, UserPool pool,
+    private static void measureOperations(AuthEventFeedbackUseCases service, UserPool pool,
                                           List<Fixtures.Target> stored, int size, JsonObject result) {
         Random random = new Random(size);
         int rounds = Integer.getInteger("bench.scaleRounds", 200_000);
@@ -88,7 +88,7 @@ public final class ScaleRun {
     private static void measureHeap(int events, JsonObject result) {
         long heapBefore = usedHeapAfterGc();
         long started = System.nanoTime();
-        AuthEventFeedbackService service = Fixtures.service(Fixtures.inMemoryStores());
+        AuthEventFeedbackUseCases service = Fixtures.service(Fixtures.inMemoryStores());
         UserPool pool = Fixtures.advancedPool(service);
         for (int stored = 0; stored < events; stored += EVENTS_PER_USER) {
             String username = "user" + stored / EVENTS_PER_USER;

@@ -60,7 +60,7 @@ import dev.authfeedback.domain.model.WireEnum;
 import dev.authfeedback.domain.port.in.AttributeInput;
 import dev.authfeedback.domain.port.in.ChallengeResponseInput;
 import dev.authfeedback.domain.port.in.EventRiskInput;
-import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -126,7 +126,7 @@ public final class GrpcDriver implements OperationDriver {
     }
 
     /** A Netty server on 127.0.0.1 around {@code service} and a plaintext channel to it. */
-    public static GrpcDriver startedOnNetty(AuthEventFeedbackService service) {
+    public static GrpcDriver startedOnNetty(AuthEventFeedbackUseCases service) {
         AuthFeedbackGrpcServer server = AuthFeedbackGrpcServer.network(service,
                 new GrpcAdapterSettings("127.0.0.1", 0, List.of(ADMIN_KEY)));
         int port = server.start();
@@ -135,7 +135,7 @@ public final class GrpcDriver implements OperationDriver {
     }
 
     /** An in-process server around {@code service} and a channel to it. */
-    public static GrpcDriver startedInProcess(AuthEventFeedbackService service) {
+    public static GrpcDriver startedInProcess(AuthEventFeedbackUseCases service) {
         String name = "authfeedback-" + UUID.randomUUID();
         AuthFeedbackGrpcServer server = AuthFeedbackGrpcServer.inProcess(name, service,
                 new GrpcAdapterSettings("in-process", 0, List.of(ADMIN_KEY)));

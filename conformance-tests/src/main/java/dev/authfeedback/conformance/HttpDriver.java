@@ -16,7 +16,7 @@ import dev.authfeedback.domain.model.EventContextData;
 import dev.authfeedback.domain.port.in.AttributeInput;
 import dev.authfeedback.domain.port.in.ChallengeResponseInput;
 import dev.authfeedback.domain.port.in.EventRiskInput;
-import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -57,16 +57,13 @@ public final class HttpDriver implements OperationDriver {
     private final CognitoIdentityProviderClient client;
     private final RawAwsJsonClient raw;
 
-    /** Starts a server on 127.0.0.1 around {@code service}; closing the driver stops it. */
-    public static HttpDriver startedAround(Vertx vertx, AuthEventFeedbackService service) {
-        return startedAround(vertx, service, false);
-    }
-
-    /** Like {@link #startedAround(Vertx, AuthEventFeedbackService)}, for stores that block: use cases on workers. */
-    public static HttpDriver startedAround(Vertx vertx, AuthEventFeedbackService service, boolean offloadToWorkers) {
-        String region = service.settings().region();
-        AwsJsonHttpServer server = new AwsJsonHttpServer(vertx, service, new HttpAdapterSettings("127.0.0.1", 0,
-                HttpAdapterSettings.DEFAULT_MAX_BODY_BYTES, region, Map.of(ACCESS_KEY_ID, SECRET), offloadToWorkers));
+    /**
+     * Starts a server on 127.0.0.1 around {@code useCases}, verifying signatures scoped to
+     * {@code region}; closing the driver stops it.
+     */
+    public static HttpDriver startedAround(Vertx vertx, AuthEventFeedbackUseCases useCases, String region) {
+        AwsJsonHttpServer server = new AwsJsonHttpServer(vertx, useCases, new HttpAdapterSettings("127.0.0.1", 0,
+                HttpAdapterSettings.DEFAULT_MAX_BODY_BYTES, region, Map.of(ACCESS_KEY_ID, SECRET)));
         URI endpoint = URI.create("http://127.0.0.1:" + server.start() + "/");
         return new HttpDriver(endpoint, region, ACCESS_KEY_ID, SECRET, () -> server.stop(Duration.ZERO));
     }

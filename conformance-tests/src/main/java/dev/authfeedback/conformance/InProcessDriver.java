@@ -33,7 +33,7 @@ import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
 import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.in.UpdateUserPoolCommand;
 import dev.authfeedback.domain.port.in.UserPoolAddOnsInput;
-import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.validation.Violation;
 import java.util.List;
 import java.util.function.Supplier;
@@ -41,9 +41,9 @@ import java.util.function.Supplier;
 /** Calls the domain's use cases directly: commands built from the raw members, errors caught as they are thrown. */
 public final class InProcessDriver implements OperationDriver {
 
-    private final AuthEventFeedbackService service;
+    private final AuthEventFeedbackUseCases service;
 
-    public InProcessDriver(AuthEventFeedbackService service) {
+    public InProcessDriver(AuthEventFeedbackUseCases service) {
         this.service = service;
     }
 

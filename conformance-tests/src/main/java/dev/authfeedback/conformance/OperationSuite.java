@@ -4,25 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
-import dev.authfeedback.adapter.inmemory.RateLimits;
-import dev.authfeedback.adapter.inmemory.TokenBucketRateLimiter;
 import dev.authfeedback.conformance.Views.EventView;
 import dev.authfeedback.conformance.Views.PageView;
 import dev.authfeedback.conformance.Views.PoolSummary;
 import dev.authfeedback.conformance.Views.PoolView;
 import dev.authfeedback.conformance.Views.Recorded;
 import dev.authfeedback.conformance.Views.UserView;
+import dev.authfeedback.domain.error.NotAuthorizedException;
+import dev.authfeedback.domain.error.TooManyRequestsException;
+import dev.authfeedback.domain.error.UserNotFoundException;
 import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.EventContextData;
 import dev.authfeedback.domain.model.EventFeedback;
 import dev.authfeedback.domain.model.FeedbackProvider;
 import dev.authfeedback.domain.port.in.AttributeInput;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.in.ChallengeResponseInput;
 import dev.authfeedback.domain.port.in.EventRiskInput;
 import dev.authfeedback.domain.port.out.AuthEventStore;
 import dev.authfeedback.domain.port.out.FeedbackRecorded;
 import dev.authfeedback.domain.port.out.OperationCategory;
 import dev.authfeedback.domain.port.out.Stores;
+import dev.authfeedback.domain.quota.RateLimits;
+import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import dev.authfeedback.domain.service.ServiceSettings;
 import java.time.Duration;
@@ -37,14 +41,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every rule of DESIGN.md as a case that any transport must pass: subclasses say how to reach the
+ * Every rule of the contract (docs/CONTRACT.md) as a case that any transport must pass: subclasses say how to reach the
  * service ({@link #driverFor}) and may put it on other stores ({@link #newStores}). The suite owns the
  * service's clock and quota time, so expiry, dates and rate limits are exact on every transport.
  */
 public abstract class OperationSuite {
 
-    protected static final String INVALID_TOKEN = AuthEventFeedbackService.INVALID_TOKEN_MESSAGE;
-    protected static final String USER_NOT_FOUND = AuthEventFeedbackService.USER_NOT_FOUND_MESSAGE;
+    protected static final String INVALID_TOKEN = NotAuthorizedException.INVALID_FEEDBACK_TOKEN_MESSAGE;
+    protected static final String USER_NOT_FOUND = UserNotFoundException.MESSAGE;
+    /** The region of the suite's service, which signatures are scoped to. */
+    protected static final String REGION = "eu-west-1";
     /** The feedback operations' quota per pool in this suite, as in Cognito. */
     protected static final int FEEDBACK_QUOTA = 25;
 
@@ -53,16 +59,18 @@ public abstract class OperationSuite {
     protected final AtomicLong quotaNanos = new AtomicLong();
     protected final List<FeedbackRecorded> riskNotifications = new CopyOnWriteArrayList<>();
     protected OperationDriver driver;
+    /** The stores behind {@link #driver}, for cases that check what an operation left in them. */
+    protected Stores stores;
 
-    /** Wraps the service in this transport's driver (starting servers as needed). */
-    protected abstract OperationDriver driverFor(AuthEventFeedbackService service);
+    /** Wraps the use cases in this transport's driver (starting servers as needed). */
+    protected abstract OperationDriver driverFor(AuthEventFeedbackUseCases useCases);
 
     /** The stores of a new service: in memory unless a subclass runs the suite on another store. */
     protected Stores newStores() {
         return InMemoryStores.create();
     }
 
-    protected AuthEventFeedbackService newService(Stores stores) {
+    protected AuthEventFeedbackUseCases newService(Stores stores) {
         return AuthEventFeedbackService.builder()
                 .stores(stores)
                 .rateLimiter(new TokenBucketRateLimiter(
@@ -70,13 +78,14 @@ public abstract class OperationSuite {
                         quotaNanos::get, 10_000))
                 .riskListener(riskNotifications::add)
                 .clock(clock)
-                .settings(new ServiceSettings("eu-west-1", "123456789012", Duration.ofDays(7)))
+                .settings(new ServiceSettings(REGION, "123456789012", Duration.ofDays(7)))
                 .build();
     }
 
     @BeforeEach
     void startDriver() {
-        driver = driverFor(newService(newStores()));
+        stores = newStores();
+        driver = driverFor(newService(stores));
     }
 
     @AfterEach
@@ -262,7 +271,7 @@ public abstract class OperationSuite {
     void rateLimitComesBeforeThePoolLookupAndLeavesOtherPoolsAlone() {
         PoolView other = advancedPool();
         exhaustFeedbackQuota("eu-west-1_none");
-        assertError("TooManyRequestsException", AuthEventFeedbackService.RATE_EXCEEDED_MESSAGE,
+        assertError("TooManyRequestsException", TooManyRequestsException.MESSAGE,
                 () -> driver.adminUpdateAuthEventFeedback("eu-west-1_none", "jane", "e1", "Valid"));
         assertThat(error(() -> driver.adminUpdateAuthEventFeedback(other.id(), "jane", "e1", "Valid")).type())
                 .isEqualTo("UserNotFoundException");
@@ -520,7 +529,7 @@ public abstract class OperationSuite {
                     }
                 });
         try (OperationDriver broken = driverFor(newService(
-                new Stores(healthy.userPools(), healthy.users(), failing)))) {
+                new Stores(healthy.userPools(), healthy.users(), failing, healthy.blocking())))) {
             PoolView pool = broken.createUserPool("p", "ENFORCED", "PLUS", null, null);
             broken.adminCreateUser(pool.id(), "jane", List.of(), null);
             Recorded event = broken.recordAuthEvent(pool.id(), "jane", "SignIn", null, null, null, null);
@@ -658,11 +667,15 @@ public abstract class OperationSuite {
     @Test
     void deletingAUserDeletesItsEvents() {
         PoolView pool = advancedPool();
-        user(pool, "jane");
-        signIn(pool, "jane");
+        String sub = user(pool, "jane").attributes().get("sub");
+        Recorded event = signIn(pool, "jane");
+        assertThat(stores.authEvents().find(pool.id(), sub, event.eventId())).isPresent();
         driver.adminDeleteUser(pool.id(), "jane");
         assertError("UserNotFoundException", USER_NOT_FOUND, () -> driver.adminGetUser(pool.id(), "jane"));
         assertError("UserNotFoundException", USER_NOT_FOUND, () -> driver.adminDeleteUser(pool.id(), "jane"));
+        // the events are gone from the store, not only out of reach of a username
+        assertThat(stores.authEvents().find(pool.id(), sub, event.eventId())).isEmpty();
+        assertThat(stores.authEvents().listNewestFirst(pool.id(), sub, null, 10)).isEmpty();
         user(pool, "jane");
         assertThat(driver.adminListUserAuthEvents(pool.id(), "jane", null, null).items()).isEmpty();
     }
@@ -716,7 +729,7 @@ public abstract class OperationSuite {
     @Test
     void deletedPoolIsGoneWithItsUsersAndEvents() {
         PoolView pool = advancedPool();
-        user(pool, "jane");
+        String sub = user(pool, "jane").attributes().get("sub");
         Recorded event = signIn(pool, "jane");
         driver.deleteUserPool(pool.id());
         String gone = "User pool " + pool.id() + " does not exist.";
@@ -724,6 +737,12 @@ public abstract class OperationSuite {
         assertError("ResourceNotFoundException", gone, () -> driver.deleteUserPool(pool.id()));
         assertError("ResourceNotFoundException", gone, () -> driver.updateAuthEventFeedback(
                 pool.id(), "jane", event.eventId(), event.feedbackToken(), "Valid"));
+        // the users and events are gone from the stores with the pool
+        assertThat(stores.userPools().find(pool.id())).isEmpty();
+        assertThat(stores.users().findBySub(pool.id(), sub)).isEmpty();
+        assertThat(stores.users().findByUsername(pool.id(), "jane")).isEmpty();
+        assertThat(stores.authEvents().find(pool.id(), sub, event.eventId())).isEmpty();
+        assertThat(stores.authEvents().listNewestFirst(pool.id(), sub, null, 10)).isEmpty();
     }
 
     @Test

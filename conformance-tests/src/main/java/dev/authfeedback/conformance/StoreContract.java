@@ -34,10 +34,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,7 +85,7 @@ public abstract class StoreContract {
         secret[0] = 7;
         return new UserPool(id, "pool " + id, "arn:aws:cognito-idp:us-east-1:000000000000:userpool/" + id,
                 T0, T0, AdvancedSecurityMode.ENFORCED, UserPoolTier.PLUS, List.of(), List.of(),
-                List.of(new TokenSigningKey("key1", secret)));
+                List.of(new TokenSigningKey("key1", secret)), 0);
     }
 
     protected static User user(String poolId, String username, AliasKey... aliases) {
@@ -102,6 +100,21 @@ public abstract class StoreContract {
 
     protected static EventFeedback feedback(FeedbackValue value, int second) {
         return new EventFeedback(value, FeedbackProvider.ADMIN, T0.plusSeconds(second));
+    }
+
+    /** The pool of this id, stored now unless it already is: users and events need their owner. */
+    private void poolExists(String poolId) {
+        if (pools.find(poolId).isEmpty()) {
+            pools.insert(pool(poolId));
+        }
+    }
+
+    /** A new user stored in its pool (stored too if needed); answers the user's sub. */
+    private String storedUser(String poolId, String username, AliasKey... aliases) {
+        poolExists(poolId);
+        User user = user(poolId, username, aliases);
+        assertThat(users.insert(user, false)).isEqualTo(InsertOutcome.INSERTED);
+        return user.sub();
     }
 
     private <T> List<T> concurrently(int count, IntFunction<Callable<T>> task) throws Exception {
@@ -130,12 +143,36 @@ public abstract class StoreContract {
         pools.insert(pool);
         assertThat(pools.find(pool.id())).contains(pool);
         UserPool renamed = pool.withSettings("renamed", AdvancedSecurityMode.AUDIT, UserPoolTier.PLUS, T0.plusSeconds(5));
-        assertThat(pools.replace(renamed)).isTrue();
+        assertThat(pools.replace(pool, renamed)).isTrue();
         assertThat(pools.find(pool.id())).contains(renamed);
+        assertThat(pools.find(pool.id()).orElseThrow().version()).isEqualTo(pool.version() + 1);
         assertThat(pools.delete(pool.id())).isTrue();
         assertThat(pools.find(pool.id())).isEmpty();
         assertThat(pools.delete(pool.id())).isFalse();
-        assertThat(pools.replace(renamed)).isFalse();
+        assertThat(pools.replace(renamed, renamed.withSettings("again", AdvancedSecurityMode.OFF, UserPoolTier.PLUS,
+                T0.plusSeconds(6)))).isFalse();
+    }
+
+    @Test
+    void aReplaceBasedOnAStaleVersionIsRefused() {
+        UserPool pool = pool("us-east-1_stale0000");
+        pools.insert(pool);
+        UserPool first = pool.withSettings("first", AdvancedSecurityMode.AUDIT, UserPoolTier.PLUS, T0.plusSeconds(1));
+        UserPool second = pool.withSettings("second", AdvancedSecurityMode.OFF, UserPoolTier.PLUS, T0.plusSeconds(2));
+        assertThat(pools.replace(pool, first)).isTrue();
+        assertThat(pools.replace(pool, second)).isFalse();
+        assertThat(pools.find(pool.id())).contains(first);
+    }
+
+    @Test
+    void concurrentReplacesOfOneVersionLetExactlyOneWin() throws Exception {
+        UserPool pool = pool("us-east-1_race00000");
+        pools.insert(pool);
+        List<Boolean> replaced = concurrently(WRITERS, i -> () -> pools.replace(pool,
+                pool.withSettings("name " + i, AdvancedSecurityMode.AUDIT, UserPoolTier.PLUS, T0.plusSeconds(i))));
+        assertThat(replaced).filteredOn(Boolean::booleanValue).hasSize(1);
+        int winner = replaced.indexOf(true);
+        assertThat(pools.find(pool.id()).orElseThrow().name()).isEqualTo("name " + winner);
     }
 
     @Test
@@ -166,10 +203,68 @@ public abstract class StoreContract {
         assertThat(pools.listAfter(ids.get(4), 2)).isEmpty();
     }
 
+    @Test
+    void deletingAPoolDeletesItsUsersAndEventsAndLeavesOtherPools() {
+        AliasKey email = new AliasKey("email", "jane@example.com");
+        String jane = storedUser("p_1", "jane", email);
+        String other = storedUser("p_2", "jane", email);
+        assertThat(events.insert(event("p_1", jane, "e1"))).isTrue();
+        assertThat(events.insert(event("p_2", other, "e2"))).isTrue();
+        assertThat(pools.delete("p_1")).isTrue();
+        assertThat(users.findByUsername("p_1", "jane")).isEmpty();
+        assertThat(users.findBySub("p_1", jane)).isEmpty();
+        assertThat(users.findByAlias("p_1", email)).isEmpty();
+        assertThat(events.find("p_1", jane, "e1")).isEmpty();
+        assertThat(events.listNewestFirst("p_1", jane, null, 10)).isEmpty();
+        assertThat(users.findBySub("p_2", other)).isPresent();
+        assertThat(users.findByAlias("p_2", email)).isPresent();
+        assertThat(events.find("p_2", other, "e2")).isPresent();
+    }
+
+    @Test
+    void nothingIsStoredForADeletedPool() {
+        String jane = storedUser("p_1", "jane");
+        assertThat(pools.delete("p_1")).isTrue();
+        assertThat(users.insert(user("p_1", "john"), false)).isEqualTo(InsertOutcome.POOL_NOT_FOUND);
+        assertThat(users.findByUsername("p_1", "john")).isEmpty();
+        assertThat(events.insert(event("p_1", jane, "e1"))).isFalse();
+        assertThat(events.find("p_1", jane, "e1")).isEmpty();
+        UserPool gone = pool("p_1");
+        assertThat(pools.replace(gone, gone.withSettings("back", AdvancedSecurityMode.OFF, UserPoolTier.PLUS, T0)))
+                .isFalse();
+        assertThat(pools.find("p_1")).isEmpty();
+    }
+
+    @Test
+    void aPoolDeletedWhileUsersAndEventsAreInsertedStaysEmpty() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String poolId = "p_race" + round;
+            String jane = storedUser(poolId, "jane");
+            List<Boolean> outcomes = concurrently(WRITERS, i -> () -> {
+                if (i == 0) {
+                    return pools.delete(poolId);
+                }
+                if (i % 2 == 0) {
+                    return users.insert(user(poolId, "user" + i), false) == InsertOutcome.INSERTED;
+                }
+                return events.insert(event(poolId, jane, "e" + i));
+            });
+            assertThat(outcomes.get(0)).isTrue();
+            // whatever each insert answered, nothing of the pool is left afterwards
+            assertThat(pools.find(poolId)).isEmpty();
+            assertThat(users.findBySub(poolId, jane)).isEmpty();
+            for (int i = 1; i < WRITERS; i++) {
+                assertThat(users.findByUsername(poolId, "user" + i)).isEmpty();
+            }
+            assertThat(events.listNewestFirst(poolId, jane, null, WRITERS)).isEmpty();
+        }
+    }
+
     // ---- users ----------------------------------------------------------------------------------
 
     @Test
     void userIsFoundByUsernameSubAndAlias() {
+        poolExists("p_1");
         AliasKey email = new AliasKey("email", "jane@example.com");
         User jane = user("p_1", "jane", email);
         assertThat(users.insert(jane, false)).isEqualTo(InsertOutcome.INSERTED);
@@ -182,6 +277,7 @@ public abstract class StoreContract {
 
     @Test
     void storedUserKeepsItsAttributesInOrder() {
+        poolExists("p_1");
         String sub = UUID.randomUUID().toString();
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("sub", sub);
@@ -196,6 +292,8 @@ public abstract class StoreContract {
 
     @Test
     void usernameIsUniqueWithinAPoolOnly() {
+        poolExists("p_1");
+        poolExists("p_2");
         assertThat(users.insert(user("p_1", "jane"), false)).isEqualTo(InsertOutcome.INSERTED);
         assertThat(users.insert(user("p_1", "jane"), false)).isEqualTo(InsertOutcome.USERNAME_TAKEN);
         assertThat(users.insert(user("p_1", "jane"), true)).isEqualTo(InsertOutcome.USERNAME_TAKEN);
@@ -204,6 +302,7 @@ public abstract class StoreContract {
 
     @Test
     void aTakenAliasFailsTheInsertUnlessMigrated() {
+        poolExists("p_1");
         AliasKey email = new AliasKey("email", "shared@example.com");
         User jane = user("p_1", "jane", email);
         User john = user("p_1", "john", email);
@@ -218,29 +317,43 @@ public abstract class StoreContract {
     }
 
     @Test
-    void deletedUserIsGoneFromEveryIndex() {
+    void deletedUserIsGoneFromEveryIndexWithItsEvents() {
         AliasKey email = new AliasKey("email", "jane@example.com");
-        User jane = user("p_1", "jane", email);
-        users.insert(jane, false);
-        assertThat(users.delete("p_1", jane.sub())).isTrue();
+        String jane = storedUser("p_1", "jane", email);
+        String john = storedUser("p_1", "john");
+        events.insert(event("p_1", jane, "e1"));
+        events.insert(event("p_1", john, "e2"));
+        assertThat(users.delete("p_1", jane)).isTrue();
         assertThat(users.findByUsername("p_1", "jane")).isEmpty();
-        assertThat(users.findBySub("p_1", jane.sub())).isEmpty();
+        assertThat(users.findBySub("p_1", jane)).isEmpty();
         assertThat(users.findByAlias("p_1", email)).isEmpty();
-        assertThat(users.delete("p_1", jane.sub())).isFalse();
+        assertThat(events.find("p_1", jane, "e1")).isEmpty();
+        assertThat(events.listNewestFirst("p_1", jane, null, 10)).isEmpty();
+        assertThat(events.find("p_1", john, "e2")).isPresent();
+        assertThat(users.delete("p_1", jane)).isFalse();
+        assertThat(events.insert(event("p_1", jane, "e3"))).isFalse();
         assertThat(users.insert(user("p_1", "jane", email), false)).isEqualTo(InsertOutcome.INSERTED);
     }
 
     @Test
-    void deletingAPoolsUsersLeavesOtherPools() {
-        users.insert(user("p_1", "jane"), false);
-        users.insert(user("p_2", "jane"), false);
-        users.deleteAllInPool("p_1");
-        assertThat(users.findByUsername("p_1", "jane")).isEmpty();
-        assertThat(users.findByUsername("p_2", "jane")).isPresent();
+    void aUserDeletedWhileItsEventsAreInsertedStaysWithoutEvents() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String jane = storedUser("p_1", "jane" + round);
+            int round0 = round;
+            List<Boolean> outcomes = concurrently(WRITERS, i -> () -> i == 0 ? users.delete("p_1", jane)
+                    : events.insert(event("p_1", jane, "e" + round0 + "-" + i)));
+            assertThat(outcomes.get(0)).isTrue();
+            assertThat(users.findBySub("p_1", jane)).isEmpty();
+            assertThat(events.listNewestFirst("p_1", jane, null, WRITERS)).isEmpty();
+            for (int i = 1; i < WRITERS; i++) {
+                assertThat(events.find("p_1", jane, "e" + round + "-" + i)).isEmpty();
+            }
+        }
     }
 
     @Test
     void concurrentInsertsOfOneAliasLeaveOneOwner() throws Exception {
+        poolExists("p_1");
         AliasKey email = new AliasKey("email", "race@example.com");
         List<InsertOutcome> outcomes = concurrently(WRITERS,
                 i -> () -> users.insert(user("p_1", "user" + i, email), false));
@@ -250,116 +363,124 @@ public abstract class StoreContract {
 
     @Test
     void concurrentInsertsOfOneUsernameLeaveOneUser() throws Exception {
+        poolExists("p_1");
         List<InsertOutcome> outcomes = concurrently(WRITERS, i -> () -> users.insert(user("p_1", "jane"), false));
         assertThat(outcomes).filteredOn(outcome -> outcome == InsertOutcome.INSERTED).hasSize(1);
+        assertThat(outcomes).filteredOn(outcome -> outcome == InsertOutcome.USERNAME_TAKEN).hasSize(WRITERS - 1);
     }
 
     // ---- events ---------------------------------------------------------------------------------
 
     @Test
     void eventIsFoundOnlyForItsUser() {
-        AuthEvent event = event("p_1", "sub-a", "e1");
-        events.insert(event);
-        assertThat(events.find("p_1", "sub-a", "e1")).contains(event);
-        assertThat(events.find("p_1", "sub-b", "e1")).isEmpty();
-        assertThat(events.find("p_2", "sub-a", "e1")).isEmpty();
+        String a = storedUser("p_1", "a");
+        String b = storedUser("p_1", "b");
+        AuthEvent event = event("p_1", a, "e1");
+        assertThat(events.insert(event)).isTrue();
+        assertThat(events.find("p_1", a, "e1")).contains(event);
+        assertThat(events.find("p_1", b, "e1")).isEmpty();
+        assertThat(events.find("p_2", a, "e1")).isEmpty();
+    }
+
+    @Test
+    void anEventOfAMissingUserIsNotStored() {
+        poolExists("p_1");
+        assertThat(events.insert(event("p_1", "no-such-sub", "e1"))).isFalse();
+        assertThat(events.find("p_1", "no-such-sub", "e1")).isEmpty();
     }
 
     @Test
     void eventIdIsUniquePerUser() {
-        events.insert(event("p_1", "sub-a", "e1"));
-        assertThatThrownBy(() -> events.insert(event("p_1", "sub-a", "e1"))).isInstanceOf(IllegalStateException.class);
+        String a = storedUser("p_1", "a");
+        events.insert(event("p_1", a, "e1"));
+        assertThatThrownBy(() -> events.insert(event("p_1", a, "e1"))).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void storedEventKeepsEveryMember() {
-        AuthEvent full = new AuthEvent("p_1", "sub-a", "e1", EventType.FORGOT_PASSWORD, T0,
+        String a = storedUser("p_1", "a");
+        AuthEvent full = new AuthEvent("p_1", a, "e1", EventType.FORGOT_PASSWORD, T0,
                 EventResponse.FAIL,
-                new EventRisk(RiskDecision.BLOCK,
-                        RiskLevel.HIGH, true),
-                List.of(new ChallengeResponse(
-                        ChallengeName.MFA, ChallengeResult.FAILURE)),
+                new EventRisk(RiskDecision.BLOCK, RiskLevel.HIGH, true),
+                List.of(new ChallengeResponse(ChallengeName.MFA, ChallengeResult.FAILURE)),
                 new EventContextData("203.0.113.9", "phone", "UTC", "Oslo", "Norway"),
                 null);
         events.insert(full);
-        assertThat(events.find("p_1", "sub-a", "e1")).contains(full);
+        assertThat(events.find("p_1", a, "e1")).contains(full);
     }
 
     @Test
     void feedbackIsRecordedAndReplaced() {
-        events.insert(event("p_1", "sub-a", "e1"));
+        String a = storedUser("p_1", "a");
+        events.insert(event("p_1", a, "e1"));
         EventFeedback first = feedback(FeedbackValue.VALID, 1);
         EventFeedback second = new EventFeedback(FeedbackValue.INVALID, FeedbackProvider.USER, T0.plusSeconds(2));
-        assertThat(events.recordFeedback("p_1", "sub-a", "e1", first).orElseThrow().eventFeedback()).isEqualTo(first);
-        assertThat(events.recordFeedback("p_1", "sub-a", "e1", second).orElseThrow().eventFeedback()).isEqualTo(second);
-        assertThat(events.find("p_1", "sub-a", "e1").orElseThrow().eventFeedback()).isEqualTo(second);
+        assertThat(events.recordFeedback("p_1", a, "e1", first).orElseThrow().eventFeedback()).isEqualTo(first);
+        assertThat(events.recordFeedback("p_1", a, "e1", second).orElseThrow().eventFeedback()).isEqualTo(second);
+        assertThat(events.find("p_1", a, "e1").orElseThrow().eventFeedback()).isEqualTo(second);
     }
 
     @Test
     void feedbackOnAMissingEventChangesNothing() {
-        events.insert(event("p_1", "sub-a", "e1"));
-        assertThat(events.recordFeedback("p_1", "sub-a", "e2", feedback(FeedbackValue.VALID, 1))).isEmpty();
-        assertThat(events.recordFeedback("p_1", "sub-b", "e1", feedback(FeedbackValue.VALID, 1))).isEmpty();
-        assertThat(events.find("p_1", "sub-a", "e1").orElseThrow().eventFeedback()).isNull();
+        String a = storedUser("p_1", "a");
+        String b = storedUser("p_1", "b");
+        events.insert(event("p_1", a, "e1"));
+        assertThat(events.recordFeedback("p_1", a, "e2", feedback(FeedbackValue.VALID, 1))).isEmpty();
+        assertThat(events.recordFeedback("p_1", b, "e1", feedback(FeedbackValue.VALID, 1))).isEmpty();
+        assertThat(events.find("p_1", a, "e1").orElseThrow().eventFeedback()).isNull();
     }
 
     @Test
     void eventsAreListedNewestFirstAfterACursor() {
+        String a = storedUser("p_1", "a");
+        String b = storedUser("p_1", "b");
+        String c = storedUser("p_1", "c");
         for (int i = 1; i <= 5; i++) {
-            events.insert(event("p_1", "sub-a", "e" + i));
+            events.insert(event("p_1", a, "e" + i));
         }
-        events.insert(event("p_1", "sub-b", "other"));
-        assertThat(ids(events.listNewestFirst("p_1", "sub-a", null, 10))).containsExactly("e5", "e4", "e3", "e2", "e1");
-        assertThat(ids(events.listNewestFirst("p_1", "sub-a", null, 2))).containsExactly("e5", "e4");
-        assertThat(ids(events.listNewestFirst("p_1", "sub-a", "e4", 2))).containsExactly("e3", "e2");
-        assertThat(ids(events.listNewestFirst("p_1", "sub-a", "e1", 2))).isEmpty();
-        assertThat(ids(events.listNewestFirst("p_1", "sub-a", "other", 2))).isEmpty();
-        assertThat(ids(events.listNewestFirst("p_1", "sub-c", null, 2))).isEmpty();
+        events.insert(event("p_1", b, "other"));
+        assertThat(ids(events.listNewestFirst("p_1", a, null, 10))).containsExactly("e5", "e4", "e3", "e2", "e1");
+        assertThat(ids(events.listNewestFirst("p_1", a, null, 2))).containsExactly("e5", "e4");
+        assertThat(ids(events.listNewestFirst("p_1", a, "e4", 2))).containsExactly("e3", "e2");
+        assertThat(ids(events.listNewestFirst("p_1", a, "e1", 2))).isEmpty();
+        assertThat(ids(events.listNewestFirst("p_1", a, "other", 2))).isEmpty();
+        assertThat(ids(events.listNewestFirst("p_1", c, null, 2))).isEmpty();
     }
 
     @Test
     void listingShowsRecordedFeedback() {
-        events.insert(event("p_1", "sub-a", "e1"));
-        events.recordFeedback("p_1", "sub-a", "e1", feedback(FeedbackValue.INVALID, 3));
-        assertThat(events.listNewestFirst("p_1", "sub-a", null, 1).get(0).eventFeedback())
+        String a = storedUser("p_1", "a");
+        events.insert(event("p_1", a, "e1"));
+        events.recordFeedback("p_1", a, "e1", feedback(FeedbackValue.INVALID, 3));
+        assertThat(events.listNewestFirst("p_1", a, null, 1).get(0).eventFeedback())
                 .isEqualTo(feedback(FeedbackValue.INVALID, 3));
     }
 
     @Test
-    void deletingAUsersOrAPoolsEventsLeavesTheRest() {
-        events.insert(event("p_1", "sub-a", "e1"));
-        events.insert(event("p_1", "sub-b", "e2"));
-        events.insert(event("p_2", "sub-c", "e3"));
-        events.deleteAllOfUser("p_1", "sub-a");
-        assertThat(events.find("p_1", "sub-a", "e1")).isEmpty();
-        assertThat(events.find("p_1", "sub-b", "e2")).isPresent();
-        events.deleteAllInPool("p_1");
-        assertThat(events.find("p_1", "sub-b", "e2")).isEmpty();
-        assertThat(events.find("p_2", "sub-c", "e3")).isPresent();
-    }
-
-    @Test
     void concurrentFeedbackLeavesExactlyOneOfTheWrittenValues() throws Exception {
-        events.insert(event("p_1", "sub-a", "e1"));
-        Set<EventFeedback> written = ConcurrentHashMap.newKeySet();
-        concurrently(WRITERS * 4, i -> () -> {
-            EventFeedback value = feedback(i % 2 == 0 ? FeedbackValue.VALID : FeedbackValue.INVALID, i);
-            written.add(value);
-            return events.recordFeedback("p_1", "sub-a", "e1", value).isPresent();
-        });
-        EventFeedback last = events.find("p_1", "sub-a", "e1").orElseThrow().eventFeedback();
+        String a = storedUser("p_1", "a");
+        events.insert(event("p_1", a, "e1"));
+        int writers = WRITERS * 4;
+        List<EventFeedback> written = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            written.add(feedback(i % 2 == 0 ? FeedbackValue.VALID : FeedbackValue.INVALID, i));
+        }
+        List<EventFeedback> answered = concurrently(writers,
+                i -> () -> events.recordFeedback("p_1", a, "e1", written.get(i)).orElseThrow().eventFeedback());
+        // each write answers the event as it wrote it: the update and its answer are one step
+        assertThat(answered).containsExactlyElementsOf(written);
+        EventFeedback last = events.find("p_1", a, "e1").orElseThrow().eventFeedback();
         assertThat(written).contains(last);
-        assertThat(events.listNewestFirst("p_1", "sub-a", null, 10)).hasSize(1);
+        assertThat(events.listNewestFirst("p_1", a, null, 10)).hasSize(1);
     }
 
     @Test
     void concurrentInsertsLoseNoEvent() throws Exception {
+        String a = storedUser("p_1", "a");
         int count = WRITERS * 8;
-        concurrently(count, i -> () -> {
-            events.insert(event("p_1", "sub-a", "e" + i));
-            return null;
-        });
-        List<AuthEvent> all = events.listNewestFirst("p_1", "sub-a", null, count + 1);
+        List<Boolean> inserted = concurrently(count, i -> () -> events.insert(event("p_1", a, "e" + i)));
+        assertThat(inserted).containsOnly(true);
+        List<AuthEvent> all = events.listNewestFirst("p_1", a, null, count + 1);
         assertThat(all).hasSize(count);
         assertThat(ids(all)).doesNotHaveDuplicates();
     }

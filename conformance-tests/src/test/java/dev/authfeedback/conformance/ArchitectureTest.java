@@ -32,8 +32,8 @@ class ArchitectureTest {
     void theRulesSeeTheDomainAndEveryAdapterOnTheClasspath() {
         assertThat(production.stream().map(JavaClass::getPackageName).distinct())
                 .contains(ROOT + ".domain.model", ROOT + ".domain.port.in", ROOT + ".domain.port.out",
-                        ROOT + ".domain.service", ROOT + ".adapter.inmemory", ROOT + ".adapter.http",
-                        ROOT + ".adapter.grpc");
+                        ROOT + ".domain.service", ROOT + ".domain.quota", ROOT + ".adapter.inmemory",
+                        ROOT + ".adapter.postgres", ROOT + ".adapter.http", ROOT + ".adapter.grpc");
     }
 
     @Test
@@ -53,6 +53,14 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages(ADAPTERS, ROOT + ".server..", ROOT + ".conformance..",
                         ROOT + ".benchmarks..")
                 .should().dependOnClassesThat().resideInAPackage(ADAPTERS)
+                .check(production);
+    }
+
+    @Test
+    void adaptersAndDriversCallUseCasesThroughTheInboundPortsOnly() {
+        noClasses().that().resideInAPackage(ADAPTERS)
+                .or().haveSimpleNameEndingWith("Driver")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".domain.service..")
                 .check(production);
     }
 

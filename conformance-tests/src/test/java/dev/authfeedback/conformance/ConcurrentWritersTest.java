@@ -3,8 +3,9 @@ package dev.authfeedback.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
-import dev.authfeedback.adapter.inmemory.RateLimits;
-import dev.authfeedback.adapter.inmemory.TokenBucketRateLimiter;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.quota.RateLimits;
+import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.conformance.Views.EventView;
 import dev.authfeedback.conformance.Views.PoolView;
 import dev.authfeedback.conformance.Views.Recorded;
@@ -43,14 +44,14 @@ class ConcurrentWritersTest {
         VERTX.close();
     }
 
-    private static AuthEventFeedbackService service() {
+    private static AuthEventFeedbackUseCases service() {
         return AuthEventFeedbackService.builder().stores(InMemoryStores.create())
                 .rateLimiter(new TokenBucketRateLimiter(RateLimits.unlimited())).build();
     }
 
     @Test
     void overHttp() throws Exception {
-        try (OperationDriver driver = HttpDriver.startedAround(VERTX, service())) {
+        try (OperationDriver driver = HttpDriver.startedAround(VERTX, service(), "us-east-1")) {
             writeConcurrently(driver);
         }
     }

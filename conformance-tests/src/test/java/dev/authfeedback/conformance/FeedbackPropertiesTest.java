@@ -6,8 +6,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
-import dev.authfeedback.adapter.inmemory.RateLimits;
-import dev.authfeedback.adapter.inmemory.TokenBucketRateLimiter;
+import dev.authfeedback.domain.quota.RateLimits;
+import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.conformance.Views.EventView;
 import dev.authfeedback.conformance.Views.FeedbackView;
 import dev.authfeedback.conformance.Views.PageView;

@@ -17,9 +17,11 @@ import dev.authfeedback.adapter.grpc.v1.ListUserPoolsRequest;
 import dev.authfeedback.adapter.grpc.v1.UpdateAuthEventFeedbackRequest;
 import dev.authfeedback.adapter.grpc.v1.UserPoolsServiceGrpc;
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
-import dev.authfeedback.adapter.inmemory.RateLimits;
-import dev.authfeedback.adapter.inmemory.TokenBucketRateLimiter;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.quota.RateLimits;
+import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.domain.port.out.Stores;
+import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.out.UserPoolStore;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import io.grpc.ManagedChannel;
@@ -45,6 +47,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,12 +64,12 @@ class GrpcProtocolTest {
     private AuthFeedbackGrpcServer server;
     private ManagedChannel channel;
 
-    private static AuthEventFeedbackService service(Stores stores) {
+    private static AuthEventFeedbackUseCases service(Stores stores) {
         return AuthEventFeedbackService.builder().stores(stores)
                 .rateLimiter(new TokenBucketRateLimiter(RateLimits.unlimited())).build();
     }
 
-    private void start(AuthEventFeedbackService service, GrpcAdapterSettings settings) {
+    private void start(AuthEventFeedbackUseCases service, GrpcAdapterSettings settings) {
         server = AuthFeedbackGrpcServer.network(service, settings);
         int port = server.start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
@@ -168,19 +174,35 @@ class GrpcProtocolTest {
     // ---- deadlines and limits -------------------------------------------------------------------
 
     @Test
-    void aCallPastItsDeadlineEndsWithDeadlineExceeded() {
+    void aCallWhoseDeadlinePassedWhileQueuedIsNotServed() throws Exception {
+        // every call thread of a blocking store is held by a listing that waits on the gate
+        CountDownLatch gate = new CountDownLatch(1);
         Stores healthy = InMemoryStores.create();
-        UserPoolStore slow = new SlowPoolStore(healthy.userPools(), Duration.ofMillis(500));
-        start(service(new Stores(slow, healthy.users(), healthy.authEvents())),
+        GatedPoolStore gated = new GatedPoolStore(healthy.userPools(), gate);
+        start(service(new Stores(gated, healthy.users(), healthy.authEvents(), true)),
                 new GrpcAdapterSettings("127.0.0.1", 0, List.of(KEY)));
-        long started = System.nanoTime();
+        UserPoolsServiceGrpc.UserPoolsServiceFutureStub async = UserPoolsServiceGrpc.newFutureStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer(KEY)));
+        List<Future<?>> holding = new ArrayList<>();
+        for (int i = 0; i < AuthFeedbackGrpcServer.BLOCKING_CALL_THREADS; i++) {
+            holding.add(async.listUserPools(ListUserPoolsRequest.newBuilder().setMaxResults(1).build()));
+        }
+        assertThat(gated.waitingListings.tryAcquire(AuthFeedbackGrpcServer.BLOCKING_CALL_THREADS, 30, TimeUnit.SECONDS))
+                .isTrue();
+        // this call queues behind them, and its deadline passes before a thread is free for it
         StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class,
-                () -> pools(KEY).withDeadlineAfter(100, TimeUnit.MILLISECONDS)
-                        .listUserPools(ListUserPoolsRequest.newBuilder().setMaxResults(5).build()));
+                () -> pools(KEY).withDeadlineAfter(200, TimeUnit.MILLISECONDS)
+                        .createUserPool(CreateUserPoolRequest.newBuilder().setPoolName("too-late").build()));
         assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(450));
-        // and the server goes on serving
-        assertThat(pools(KEY).listUserPools(ListUserPoolsRequest.newBuilder().setMaxResults(5).build())).isNotNull();
+        gate.countDown();
+        for (Future<?> call : holding) {
+            call.get(30, TimeUnit.SECONDS);
+        }
+        // once every call has finished, the late one has left no trace: it was not served
+        server.stop(Duration.ofSeconds(10));
+        server = null;
+        assertThat(gated.inserted).isEmpty();
+        assertThat(healthy.userPools().listAfter(null, 10)).isEmpty();
     }
 
     @Test
@@ -271,29 +293,32 @@ class GrpcProtocolTest {
         }
     }
 
-    /** A real pool store that takes its time, to let a deadline pass. */
-    private record SlowPoolStore(UserPoolStore delegate, Duration delay) implements UserPoolStore {
-        private void pause() {
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    /** A real pool store whose listings wait for a gate, and which records the pools inserted. */
+    private static final class GatedPoolStore implements UserPoolStore {
+        private final UserPoolStore delegate;
+        private final CountDownLatch gate;
+        final Semaphore waitingListings = new Semaphore(0);
+        final List<String> inserted = new CopyOnWriteArrayList<>();
+
+        GatedPoolStore(UserPoolStore delegate, CountDownLatch gate) {
+            this.delegate = delegate;
+            this.gate = gate;
         }
 
         @Override
-        public void insert(dev.authfeedback.domain.model.UserPool pool) {
+        public void insert(UserPool pool) {
+            inserted.add(pool.name());
             delegate.insert(pool);
         }
 
         @Override
-        public Optional<dev.authfeedback.domain.model.UserPool> find(String poolId) {
+        public Optional<UserPool> find(String poolId) {
             return delegate.find(poolId);
         }
 
         @Override
-        public boolean replace(dev.authfeedback.domain.model.UserPool pool) {
-            return delegate.replace(pool);
+        public boolean replace(UserPool current, UserPool updated) {
+            return delegate.replace(current, updated);
         }
 
         @Override
@@ -302,9 +327,14 @@ class GrpcProtocolTest {
         }
 
         @Override
-        public List<dev.authfeedback.domain.model.UserPool> listAfter(String afterPoolId, int limit) {
-            pause();
-            return new ArrayList<>(delegate.listAfter(afterPoolId, limit));
+        public List<UserPool> listAfter(String afterPoolId, int limit) {
+            waitingListings.release();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return delegate.listAfter(afterPoolId, limit);
         }
     }
 }

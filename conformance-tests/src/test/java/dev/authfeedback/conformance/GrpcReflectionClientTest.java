@@ -13,8 +13,9 @@ import com.google.protobuf.Message;
 import dev.authfeedback.adapter.grpc.AuthFeedbackGrpcServer;
 import dev.authfeedback.adapter.grpc.GrpcAdapterSettings;
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
-import dev.authfeedback.adapter.inmemory.RateLimits;
-import dev.authfeedback.adapter.inmemory.TokenBucketRateLimiter;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.quota.RateLimits;
+import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
@@ -56,7 +57,7 @@ class GrpcReflectionClientTest {
 
     @BeforeEach
     void start() {
-        AuthEventFeedbackService service = AuthEventFeedbackService.builder().stores(InMemoryStores.create())
+        AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder().stores(InMemoryStores.create())
                 .rateLimiter(new TokenBucketRateLimiter(RateLimits.unlimited())).build();
         server = AuthFeedbackGrpcServer.network(service, new GrpcAdapterSettings("127.0.0.1", 0, List.of(KEY)));
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.start()).usePlaintext().build();

@@ -9,8 +9,9 @@ import static org.quicktheories.generators.SourceDSL.strings;
 import dev.authfeedback.adapter.http.AwsJsonHttpServer;
 import dev.authfeedback.adapter.http.HttpAdapterSettings;
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
-import dev.authfeedback.adapter.inmemory.RateLimits;
-import dev.authfeedback.adapter.inmemory.TokenBucketRateLimiter;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.quota.RateLimits;
+import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.conformance.RawAwsJsonClient.Response;
 import dev.authfeedback.conformance.RawAwsJsonClient.Signing;
 import dev.authfeedback.conformance.Views.PoolView;
@@ -72,12 +73,12 @@ class HttpFuzzTest {
 
     @BeforeAll
     static void start() {
-        AuthEventFeedbackService service = AuthEventFeedbackService.builder().stores(InMemoryStores.create())
+        AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder().stores(InMemoryStores.create())
                 .rateLimiter(new TokenBucketRateLimiter(RateLimits.unlimited()))
                 .settings(new dev.authfeedback.domain.service.ServiceSettings(REGION, "123456789012", Duration.ofDays(7)))
                 .build();
         server = new AwsJsonHttpServer(VERTX, service,
-                new HttpAdapterSettings("127.0.0.1", 0, BODY_LIMIT, REGION, Map.of(KEY, SECRET), false));
+                new HttpAdapterSettings("127.0.0.1", 0, BODY_LIMIT, REGION, Map.of(KEY, SECRET)));
         URI endpoint = URI.create("http://127.0.0.1:" + server.start() + "/");
         raw = new RawAwsJsonClient(endpoint);
         try (HttpDriver driver = new HttpDriver(endpoint, REGION, KEY, SECRET, () -> { })) {

@@ -1,6 +1,6 @@
 package dev.authfeedback.conformance;
 
-import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 
@@ -15,7 +15,7 @@ class HttpOperationTest extends OperationSuite {
     }
 
     @Override
-    protected OperationDriver driverFor(AuthEventFeedbackService service) {
-        return HttpDriver.startedAround(VERTX, service);
+    protected OperationDriver driverFor(AuthEventFeedbackUseCases service) {
+        return HttpDriver.startedAround(VERTX, service, REGION);
     }
 }

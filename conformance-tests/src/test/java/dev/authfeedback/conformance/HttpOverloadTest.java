@@ -6,8 +6,9 @@ import dev.authfeedback.adapter.http.AwsJsonHttpServer;
 import dev.authfeedback.adapter.http.HttpAdapterSettings;
 import dev.authfeedback.adapter.http.HttpAdapterSettings.ConnectionLimits;
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
-import dev.authfeedback.adapter.inmemory.RateLimits;
-import dev.authfeedback.adapter.inmemory.TokenBucketRateLimiter;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.quota.RateLimits;
+import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -46,11 +47,11 @@ class HttpOverloadTest {
     }
 
     private void start(ConnectionLimits limits) {
-        AuthEventFeedbackService service = AuthEventFeedbackService.builder().stores(InMemoryStores.create())
+        AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder().stores(InMemoryStores.create())
                 .rateLimiter(new TokenBucketRateLimiter(RateLimits.unlimited())).build();
         server = new AwsJsonHttpServer(VERTX, service, new HttpAdapterSettings("127.0.0.1", 0,
                 HttpAdapterSettings.DEFAULT_MAX_BODY_BYTES, "us-east-1",
-                Map.of(HttpDriver.ACCESS_KEY_ID, HttpDriver.SECRET), false, limits));
+                Map.of(HttpDriver.ACCESS_KEY_ID, HttpDriver.SECRET), limits));
         int port = server.start();
         client = new HttpDriver(URI.create("http://127.0.0.1:" + port + "/"), "us-east-1", HttpDriver.ACCESS_KEY_ID,
                 HttpDriver.SECRET, () -> { });

@@ -1,7 +1,7 @@
 package dev.authfeedback.conformance;
 
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.out.Stores;
-import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 
@@ -21,7 +21,7 @@ class PostgresHttpOperationTest extends OperationSuite {
     }
 
     @Override
-    protected OperationDriver driverFor(AuthEventFeedbackService service) {
-        return HttpDriver.startedAround(VERTX, service, true);
+    protected OperationDriver driverFor(AuthEventFeedbackUseCases service) {
+        return HttpDriver.startedAround(VERTX, service, REGION);
     }
 }

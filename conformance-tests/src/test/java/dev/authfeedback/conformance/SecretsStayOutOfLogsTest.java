@@ -9,12 +9,14 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.read.ListAppender;
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
-import dev.authfeedback.adapter.inmemory.RateLimits;
-import dev.authfeedback.adapter.inmemory.TokenBucketRateLimiter;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.quota.RateLimits;
+import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.conformance.RawAwsJsonClient.Response;
 import dev.authfeedback.conformance.Views.PoolView;
 import dev.authfeedback.conformance.Views.Recorded;
 import dev.authfeedback.domain.port.in.AttributeInput;
+import dev.authfeedback.domain.model.EventContextData;
 import dev.authfeedback.domain.port.out.AuthEventStore;
 import dev.authfeedback.domain.port.out.Stores;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
@@ -42,7 +44,7 @@ class SecretsStayOutOfLogsTest {
         root.addAppender(captured);
         root.setLevel(Level.ALL);
         List<String> secrets = new ArrayList<>(List.of(HttpDriver.SECRET, GrpcDriver.ADMIN_KEY,
-                "jane.secret@example.com", "wrong-admin-key-do-not-log"));
+                "jane.secret@example.com", "wrong-admin-key-do-not-log", "198.51.100.77", "Secret-Phone-9"));
         StringBuilder answers = new StringBuilder();
         Vertx vertx = Vertx.vertx();
         try {
@@ -54,16 +56,22 @@ class SecretsStayOutOfLogsTest {
                         }
                         return method.invoke(healthy.authEvents(), args);
                     });
-            AuthEventFeedbackService service = AuthEventFeedbackService.builder()
-                    .stores(new Stores(healthy.userPools(), healthy.users(), failing))
-                    .rateLimiter(new TokenBucketRateLimiter(RateLimits.uniform(1000))).build();
-            try (HttpDriver http = HttpDriver.startedAround(vertx, service);
+            AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder()
+                    .stores(new Stores(healthy.userPools(), healthy.users(), failing, healthy.blocking()))
+                    .rateLimiter(new TokenBucketRateLimiter(RateLimits.uniform(1000)))
+                    // the domain logs a failing listener: its line and the event it prints must be clean too
+                    .riskListener(feedback -> {
+                        throw new IllegalStateException("risk model down for " + feedback.event());
+                    })
+                    .build();
+            try (HttpDriver http = HttpDriver.startedAround(vertx, service, "us-east-1");
                  GrpcDriver grpc = GrpcDriver.startedInProcess(service)) {
                 for (OperationDriver driver : List.of(http, grpc)) {
                     PoolView pool = driver.createUserPool("secrets", "ENFORCED", "PLUS", List.of("email"), null);
                     driver.adminCreateUser(pool.id(), "jane", List.of(new AttributeInput("email", "jane.secret@example.com"),
                             new AttributeInput("email_verified", "true")), null);
-                    Recorded event = driver.recordAuthEvent(pool.id(), "jane", "SignIn", null, null, null, null);
+                    Recorded event = driver.recordAuthEvent(pool.id(), "jane", "SignIn", null, null, null,
+                            new EventContextData("198.51.100.77", "Secret-Phone-9", "Europe/Oslo", "Oslo", "Norway"));
                     secrets.add(event.feedbackToken());
                     driver.updateAuthEventFeedback(pool.id(), "jane.secret@example.com", event.eventId(),
                             event.feedbackToken(), "Invalid");
@@ -112,6 +120,9 @@ class SecretsStayOutOfLogsTest {
             }
         }
         assertThat(logs).as("the internal error was logged with its cause").contains("store failure");
+        assertThat(captured.list).as("the domain's own lines reach the logging backend")
+                .anySatisfy(event -> assertThat(event.getLoggerName()).startsWith("dev.authfeedback.domain."));
+        assertThat(logs).as("the failing listener was logged with its cause").contains("risk model down for AuthEvent[");
         for (String secret : secrets) {
             assertThat(logs.toString()).as("logs").doesNotContain(secret);
             assertThat(answers.toString()).as("answers and metrics").doesNotContain(secret);

@@ -4,8 +4,9 @@ import dev.authfeedback.adapter.grpc.AuthFeedbackGrpcServer;
 import dev.authfeedback.adapter.grpc.GrpcAdapterSettings;
 import dev.authfeedback.adapter.http.AwsJsonHttpServer;
 import dev.authfeedback.adapter.http.HttpAdapterSettings;
-import dev.authfeedback.adapter.inmemory.RateLimits;
-import dev.authfeedback.adapter.inmemory.TokenBucketRateLimiter;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.quota.RateLimits;
+import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import dev.authfeedback.domain.service.ServiceSettings;
 import io.vertx.core.Vertx;
@@ -109,7 +110,7 @@ public final class AuthFeedbackServer {
             adminKeys = List.of(random(ALPHANUMERIC, 40));
         }
         StoreSetup store = StoreSetup.from(options);
-        AuthEventFeedbackService service = AuthEventFeedbackService.builder()
+        AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder()
                 .stores(store.stores())
                 .rateLimiter(new TokenBucketRateLimiter(RateLimits.uniform(options.rateLimitRps)))
                 .settings(settings)
@@ -117,8 +118,7 @@ public final class AuthFeedbackServer {
 
         Vertx vertx = Vertx.vertx();
         AwsJsonHttpServer http = new AwsJsonHttpServer(vertx, service, new HttpAdapterSettings(options.host,
-                options.httpPort, options.maxBodyBytes, settings.region(), credentials, store.blocking(),
-                httpLimits));
+                options.httpPort, options.maxBodyBytes, settings.region(), credentials, httpLimits));
         try {
             http.start();
         } catch (RuntimeException cannotListen) {

@@ -66,11 +66,6 @@ final class StoreSetup implements AutoCloseable {
         return stores;
     }
 
-    /** Blocking stores want the HTTP adapter to run use cases on worker threads. */
-    boolean blocking() {
-        return postgres != null;
-    }
-
     @Override
     public void close() {
         if (migrationRetry != null) {

@@ -1,7 +1,6 @@
 package dev.authfeedback.adapter.grpc;
 
-import dev.authfeedback.adapter.grpc.v1.FeedbackServiceGrpc;
-import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import io.grpc.BindableService;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
@@ -19,8 +18,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The gRPC endpoint: the four authfeedback.v1 services behind the admin-key check, plus the
@@ -29,13 +31,36 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AuthFeedbackGrpcServer {
 
+    /**
+     * Threads for calls whose use cases block on their stores; more calls wait in the queue (a call
+     * whose deadline passes meanwhile is not served). Calls that never block run on the transport's
+     * own threads.
+     */
+    public static final int BLOCKING_CALL_THREADS = 32;
+
     private final Server server;
     private final HealthStatusManager health = new HealthStatusManager();
+    private final ExecutorService blockingCalls;
 
-    private AuthFeedbackGrpcServer(ServerBuilder<?> builder, AuthEventFeedbackService service,
+    private AuthFeedbackGrpcServer(ServerBuilder<?> builder, AuthEventFeedbackUseCases service,
                                    GrpcAdapterSettings settings) {
-        AdminKeyInterceptor adminKeys = new AdminKeyInterceptor(settings.adminKeys(),
-                Set.of(FeedbackServiceGrpc.getUpdateAuthEventFeedbackMethod().getFullMethodName()));
+        AdminKeyInterceptor adminKeys = new AdminKeyInterceptor(settings.adminKeys());
+        if (service.blocking()) {
+            blockingCalls = Executors.newFixedThreadPool(BLOCKING_CALL_THREADS, new ThreadFactory() {
+                private final AtomicInteger count = new AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable task) {
+                    Thread thread = new Thread(task, "grpc-call-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }
+            });
+            builder.executor(blockingCalls);
+        } else {
+            blockingCalls = null;
+            builder.directExecutor();
+        }
         for (BindableService api : List.<BindableService>of(new FeedbackGrpcService(service),
                 new EventsGrpcService(service), new UserPoolsGrpcService(service), new UsersGrpcService(service))) {
             builder.addService(ServerInterceptors.intercept(api, adminKeys));
@@ -49,7 +74,7 @@ public final class AuthFeedbackGrpcServer {
     }
 
     /** A network server on the settings' host and port. */
-    public static AuthFeedbackGrpcServer network(AuthEventFeedbackService service, GrpcAdapterSettings settings) {
+    public static AuthFeedbackGrpcServer network(AuthEventFeedbackUseCases service, GrpcAdapterSettings settings) {
         ServerCredentials credentials;
         try {
             credentials = settings.tls()
@@ -66,7 +91,7 @@ public final class AuthFeedbackGrpcServer {
     }
 
     /** An in-process server reachable by {@code InProcessChannelBuilder.forName(name)}. */
-    public static AuthFeedbackGrpcServer inProcess(String name, AuthEventFeedbackService service,
+    public static AuthFeedbackGrpcServer inProcess(String name, AuthEventFeedbackUseCases service,
                                                    GrpcAdapterSettings settings) {
         return new AuthFeedbackGrpcServer(InProcessServerBuilder.forName(name), service, settings);
     }
@@ -97,6 +122,10 @@ public final class AuthFeedbackGrpcServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.shutdownNow();
+        } finally {
+            if (blockingCalls != null) {
+                blockingCalls.shutdownNow();
+            }
         }
     }
 }

@@ -12,14 +12,14 @@ import dev.authfeedback.domain.model.Page;
 import dev.authfeedback.domain.model.RecordedAuthEvent;
 import dev.authfeedback.domain.port.in.AdminListUserAuthEventsCommand;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
-import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import io.grpc.stub.StreamObserver;
 
 final class EventsGrpcService extends EventsServiceGrpc.EventsServiceImplBase {
 
-    private final AuthEventFeedbackService service;
+    private final AuthEventFeedbackUseCases service;
 
-    EventsGrpcService(AuthEventFeedbackService service) {
+    EventsGrpcService(AuthEventFeedbackUseCases service) {
         this.service = service;
     }
 

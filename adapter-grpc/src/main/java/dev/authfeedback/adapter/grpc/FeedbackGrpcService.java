@@ -9,14 +9,14 @@ import dev.authfeedback.adapter.grpc.v1.UpdateAuthEventFeedbackRequest;
 import dev.authfeedback.adapter.grpc.v1.UpdateAuthEventFeedbackResponse;
 import dev.authfeedback.domain.port.in.AdminUpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackCommand;
-import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import io.grpc.stub.StreamObserver;
 
 final class FeedbackGrpcService extends FeedbackServiceGrpc.FeedbackServiceImplBase {
 
-    private final AuthEventFeedbackService service;
+    private final AuthEventFeedbackUseCases service;
 
-    FeedbackGrpcService(AuthEventFeedbackService service) {
+    FeedbackGrpcService(AuthEventFeedbackUseCases service) {
         this.service = service;
     }
 

@@ -8,7 +8,6 @@ import dev.authfeedback.domain.error.CognitoServiceException;
 import dev.authfeedback.domain.error.ErrorType;
 import dev.authfeedback.domain.error.InvalidParameterException;
 import dev.authfeedback.domain.validation.Violation;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 
@@ -58,10 +57,6 @@ final class GrpcErrors {
         return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                 .setCode(code.getNumber()).setMessage(message)
                 .addDetails(Any.pack(errorInfo(reason))).build());
-    }
-
-    static Status.Code statusCode(ErrorType type) {
-        return Status.fromCodeValue(code(type).getNumber()).getCode();
     }
 
     private static ErrorInfo errorInfo(String reason) {

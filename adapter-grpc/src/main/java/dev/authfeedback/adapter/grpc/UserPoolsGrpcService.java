@@ -20,14 +20,14 @@ import dev.authfeedback.domain.port.in.DeleteUserPoolCommand;
 import dev.authfeedback.domain.port.in.DescribeUserPoolCommand;
 import dev.authfeedback.domain.port.in.ListUserPoolsCommand;
 import dev.authfeedback.domain.port.in.UpdateUserPoolCommand;
-import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import io.grpc.stub.StreamObserver;
 
 final class UserPoolsGrpcService extends UserPoolsServiceGrpc.UserPoolsServiceImplBase {
 
-    private final AuthEventFeedbackService service;
+    private final AuthEventFeedbackUseCases service;
 
-    UserPoolsGrpcService(AuthEventFeedbackService service) {
+    UserPoolsGrpcService(AuthEventFeedbackUseCases service) {
         this.service = service;
     }
 

@@ -13,14 +13,14 @@ import dev.authfeedback.domain.model.User;
 import dev.authfeedback.domain.port.in.AdminCreateUserCommand;
 import dev.authfeedback.domain.port.in.AdminDeleteUserCommand;
 import dev.authfeedback.domain.port.in.AdminGetUserCommand;
-import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import io.grpc.stub.StreamObserver;
 
 final class UsersGrpcService extends UsersServiceGrpc.UsersServiceImplBase {
 
-    private final AuthEventFeedbackService service;
+    private final AuthEventFeedbackUseCases service;
 
-    UsersGrpcService(AuthEventFeedbackService service) {
+    UsersGrpcService(AuthEventFeedbackUseCases service) {
         this.service = service;
     }
 

@@ -8,7 +8,8 @@ import static dev.authfeedback.adapter.http.HttpFrameworkException.badRequest;
 import dev.authfeedback.domain.error.CognitoServiceException;
 import dev.authfeedback.domain.error.ErrorType;
 import dev.authfeedback.domain.error.InternalErrorException;
-import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.port.in.Operation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -63,6 +64,8 @@ public final class AwsJsonHttpServer {
     private final Vertx vertx;
     private final HttpAdapterSettings settings;
     private final AwsJsonOperations operations;
+    /** Use cases whose stores block run on worker threads, never on the event loop. */
+    private final boolean offloadToWorkers;
     private final SigV4Verifier verifier;
     private final PrometheusMeterRegistry metrics;
     /** Counters by operation, then outcome: nested so that a lookup builds no key string. */
@@ -73,17 +76,18 @@ public final class AwsJsonHttpServer {
     private volatile boolean ready;
     private HttpServer server;
 
-    public AwsJsonHttpServer(Vertx vertx, AuthEventFeedbackService service, HttpAdapterSettings settings,
+    public AwsJsonHttpServer(Vertx vertx, AuthEventFeedbackUseCases useCases, HttpAdapterSettings settings,
                              Clock clock, PrometheusMeterRegistry metrics) {
         this.vertx = vertx;
         this.settings = settings;
-        this.operations = new AwsJsonOperations(service);
+        this.operations = new AwsJsonOperations(useCases);
+        this.offloadToWorkers = useCases.blocking();
         this.verifier = new SigV4Verifier(settings.credentials(), settings.region(), clock);
         this.metrics = metrics;
     }
 
-    public AwsJsonHttpServer(Vertx vertx, AuthEventFeedbackService service, HttpAdapterSettings settings) {
-        this(vertx, service, settings, Clock.systemUTC(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    public AwsJsonHttpServer(Vertx vertx, AuthEventFeedbackUseCases useCases, HttpAdapterSettings settings) {
+        this(vertx, useCases, settings, Clock.systemUTC(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     /** Binds and starts serving; answers the port actually bound. */
@@ -119,10 +123,6 @@ public final class AwsJsonHttpServer {
     /** Connections open now (for tests of the limit). */
     public int openConnections() {
         return openConnections.get();
-    }
-
-    public PrometheusMeterRegistry metrics() {
-        return metrics;
     }
 
     /**
@@ -189,7 +189,7 @@ public final class AwsJsonHttpServer {
      */
     private void checkBeforeReadingTheBody(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        AwsJsonOperations.Operation operation = operations.forTarget(request.getHeader("X-Amz-Target"));
+        AwsJsonOperations.Handled operation = operations.forTarget(request.getHeader("X-Amz-Target"));
         try {
             if (operation == null) {
                 throw badRequest(UNKNOWN_OPERATION, request.getHeader("X-Amz-Target") == null
@@ -197,7 +197,8 @@ public final class AwsJsonHttpServer {
             }
             requireJsonContentType(request.getHeader("Content-Type"));
         } catch (HttpFrameworkException refused) {
-            respondWithError(ctx, operation == null ? "unknown" : operation.name(), System.nanoTime(), refused);
+            respondWithError(ctx, operation == null ? "unknown" : operation.operation().awsName(), System.nanoTime(),
+                    refused);
             return;
         }
         ctx.put(OPERATION, operation);
@@ -207,16 +208,16 @@ public final class AwsJsonHttpServer {
     private void handleOperation(RoutingContext ctx) {
         long started = System.nanoTime();
         HttpServerRequest request = ctx.request();
-        AwsJsonOperations.Operation operation = ctx.get(OPERATION);
-        String name = operation.name();
+        AwsJsonOperations.Handled operation = ctx.get(OPERATION);
+        String name = operation.operation().awsName();
         try {
             byte[] body = bodyBytes(ctx.body());
-            if (operation.signed()) {
+            if (operation.operation().authorization() == Operation.Authorization.ADMIN) {
                 verifier.verify(request.method().name(), request.path(), request.query(),
                         header -> headerValues(request, header), body);
             }
             JsonRequest input = JsonRequest.parse(body);
-            if (settings.offloadToWorkers()) {
+            if (offloadToWorkers) {
                 vertx.executeBlocking(() -> operation.handler().apply(input), false).onComplete(result -> {
                     if (result.succeeded()) {
                         respond(ctx, name, started, result.result());
@@ -267,7 +268,7 @@ public final class AwsJsonHttpServer {
                 LOG.error("request {} ({}) failed", requestId(ctx), operation, internal.getCause());
             }
             record(operation, error.type().shapeName(), started);
-            sendError(ctx, status(error.type()), error.type().shapeName(), error.getMessage());
+            sendError(ctx, error.type().serverFault() ? 500 : 400, error.type().shapeName(), error.getMessage());
         } else if (failure instanceof HttpFrameworkException framework) {
             record(operation, framework.type(), started);
             sendError(ctx, framework.status(), framework.type(), framework.getMessage());
@@ -291,15 +292,6 @@ public final class AwsJsonHttpServer {
         }
         LOG.error("request {} failed in the HTTP layer", requestId(ctx), ctx.failure());
         sendError(ctx, 500, ErrorType.INTERNAL_ERROR.shapeName(), InternalErrorException.GENERIC_MESSAGE);
-    }
-
-    /** The one mapping from the domain's errors to HTTP: every modelled client error is 400, faults 500. */
-    static int status(ErrorType type) {
-        return switch (type) {
-            case INVALID_PARAMETER, NOT_AUTHORIZED, RESOURCE_NOT_FOUND, USER_NOT_FOUND, USER_POOL_ADD_ON_NOT_ENABLED,
-                    TOO_MANY_REQUESTS, USERNAME_EXISTS, ALIAS_EXISTS, FEATURE_UNAVAILABLE_IN_TIER -> 400;
-            case INTERNAL_ERROR -> 500;
-        };
     }
 
     private static void sendError(RoutingContext ctx, int status, String type, String message) {

@@ -12,11 +12,10 @@ import java.util.Objects;
  * @param maxBodyBytes       larger request bodies are answered 413 before they are read in full
  * @param region             the region signatures must be scoped to
  * @param credentials        secret access keys by access key id, for SigV4
- * @param offloadToWorkers   run the use cases on Vert.x worker threads (for stores that block)
  * @param limits             connection count and timeouts that keep slow or idle clients from holding the server
  */
 public record HttpAdapterSettings(String host, int port, long maxBodyBytes, String region,
-                                  Map<String, String> credentials, boolean offloadToWorkers, ConnectionLimits limits) {
+                                  Map<String, String> credentials, ConnectionLimits limits) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
@@ -41,8 +40,8 @@ public record HttpAdapterSettings(String host, int port, long maxBodyBytes, Stri
     }
 
     public HttpAdapterSettings(String host, int port, long maxBodyBytes, String region,
-                               Map<String, String> credentials, boolean offloadToWorkers) {
-        this(host, port, maxBodyBytes, region, credentials, offloadToWorkers, ConnectionLimits.DEFAULTS);
+                               Map<String, String> credentials) {
+        this(host, port, maxBodyBytes, region, credentials, ConnectionLimits.DEFAULTS);
     }
 
     public HttpAdapterSettings {
@@ -66,6 +65,6 @@ public record HttpAdapterSettings(String host, int port, long maxBodyBytes, Stri
     public String toString() {
         return "HttpAdapterSettings[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes
                 + ", region=" + region + ", accessKeyIds=" + credentials.keySet()
-                + ", offloadToWorkers=" + offloadToWorkers + ", limits=" + limits + "]";
+                + ", limits=" + limits + "]";
     }
 }

@@ -1,15 +1,143 @@
 package dev.authfeedback.adapter.inmemory;
 
+import dev.authfeedback.domain.model.AliasKey;
+import dev.authfeedback.domain.model.AuthEvent;
+import dev.authfeedback.domain.model.EventFeedback;
+import dev.authfeedback.domain.model.User;
+import dev.authfeedback.domain.model.UserPool;
+import dev.authfeedback.domain.port.out.AuthEventStore;
 import dev.authfeedback.domain.port.out.Stores;
+import dev.authfeedback.domain.port.out.UserPoolStore;
+import dev.authfeedback.domain.port.out.UserStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
-/** Makes the in-memory stores of one service instance. */
+/**
+ * The three stores in memory, over one map of pools in id order (so that listing pages without a
+ * scan), each pool holding its users and their events ({@link PoolData}). They never block.
+ */
 public final class InMemoryStores {
+
+    private final ConcurrentSkipListMap<String, PoolData> pools = new ConcurrentSkipListMap<>();
 
     private InMemoryStores() {
     }
 
     /** A new, empty set of in-memory stores. */
     public static Stores create() {
-        return new Stores(new InMemoryUserPoolStore(), new InMemoryUserStore(), new InMemoryAuthEventStore());
+        InMemoryStores storage = new InMemoryStores();
+        return new Stores(storage.new Pools(), storage.new Users(), storage.new Events(), false);
+    }
+
+    private final class Pools implements UserPoolStore {
+        @Override
+        public void insert(UserPool pool) {
+            if (pools.putIfAbsent(pool.id(), new PoolData(pool)) != null) {
+                throw new IllegalStateException("pool id already taken: " + pool.id());
+            }
+        }
+
+        @Override
+        public Optional<UserPool> find(String poolId) {
+            PoolData data = pools.get(poolId);
+            return data == null ? Optional.empty() : Optional.of(data.pool());
+        }
+
+        @Override
+        public boolean replace(UserPool current, UserPool updated) {
+            PoolData data = pools.get(current.id());
+            return data != null && data.replace(current, updated);
+        }
+
+        @Override
+        public boolean delete(String poolId) {
+            PoolData data = pools.get(poolId);
+            if (data == null || !data.markDeleted()) {
+                return false;
+            }
+            pools.remove(poolId, data);
+            return true;
+        }
+
+        @Override
+        public List<UserPool> listAfter(String afterPoolId, int limit) {
+            ConcurrentNavigableMap<String, PoolData> tail = afterPoolId == null ? pools
+                    : pools.tailMap(afterPoolId, false);
+            List<UserPool> page = new ArrayList<>(Math.min(limit, 64));
+            for (PoolData data : tail.values()) {
+                if (page.size() == limit) {
+                    break;
+                }
+                page.add(data.pool());
+            }
+            return page;
+        }
+    }
+
+    private final class Users implements UserStore {
+        @Override
+        public InsertOutcome insert(User user, boolean migrateAliases) {
+            PoolData data = pools.get(user.poolId());
+            return data == null ? InsertOutcome.POOL_NOT_FOUND : data.insertUser(user, migrateAliases);
+        }
+
+        @Override
+        public Optional<User> findByUsername(String poolId, String username) {
+            PoolData data = pools.get(poolId);
+            return data == null ? Optional.empty() : data.byUsername(username);
+        }
+
+        @Override
+        public Optional<User> findBySub(String poolId, String sub) {
+            PoolData data = pools.get(poolId);
+            return data == null ? Optional.empty() : data.bySub(sub);
+        }
+
+        @Override
+        public Optional<User> findByAlias(String poolId, AliasKey alias) {
+            PoolData data = pools.get(poolId);
+            return data == null ? Optional.empty() : data.byAlias(alias);
+        }
+
+        @Override
+        public boolean delete(String poolId, String sub) {
+            PoolData data = pools.get(poolId);
+            return data != null && data.deleteUser(sub);
+        }
+    }
+
+    private final class Events implements AuthEventStore {
+        @Override
+        public boolean insert(AuthEvent event) {
+            UserEvents events = eventsOf(event.poolId(), event.userSub());
+            return events != null && events.insert(event);
+        }
+
+        @Override
+        public Optional<AuthEvent> find(String poolId, String userSub, String eventId) {
+            UserEvents events = eventsOf(poolId, userSub);
+            return events == null ? Optional.empty() : events.find(eventId);
+        }
+
+        @Override
+        public Optional<AuthEvent> recordFeedback(String poolId, String userSub, String eventId,
+                                                  EventFeedback feedback) {
+            UserEvents events = eventsOf(poolId, userSub);
+            return events == null ? Optional.empty() : events.recordFeedback(eventId, feedback);
+        }
+
+        @Override
+        public List<AuthEvent> listNewestFirst(String poolId, String userSub, String afterEventId, int limit) {
+            UserEvents events = eventsOf(poolId, userSub);
+            return events == null ? List.of() : events.newestFirst(afterEventId, limit);
+        }
+
+        private UserEvents eventsOf(String poolId, String userSub) {
+            PoolData data = pools.get(poolId);
+            return data == null ? null : data.eventsOf(userSub);
+        }
     }
 }

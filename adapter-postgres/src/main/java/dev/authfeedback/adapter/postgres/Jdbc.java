@@ -98,6 +98,11 @@ final class Jdbc {
         }
     }
 
+    /** True when a statement failed because a row it refers to does not exist (its owner was deleted). */
+    static boolean referencedRowMissing(SQLException failure) {
+        return "23503".equals(failure.getSQLState());
+    }
+
     static long nanos(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     }

@@ -20,6 +20,7 @@ import dev.authfeedback.domain.model.RiskDecision;
 import dev.authfeedback.domain.model.RiskLevel;
 import dev.authfeedback.domain.model.WireEnum;
 import dev.authfeedback.domain.port.out.AuthEventStore;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -46,8 +47,18 @@ final class PostgresAuthEventStore implements AuthEventStore {
     }
 
     @Override
-    public void insert(AuthEvent event) {
-        int inserted = jdbc.withConnection("insert event", connection -> Jdbc.update(connection,
+    public boolean insert(AuthEvent event) {
+        int inserted = jdbc.withConnection("insert event", connection -> insert(connection, event));
+        if (inserted == 0) {
+            throw new IllegalStateException("event id already taken: " + event.eventId());
+        }
+        return inserted > 0;
+    }
+
+    /** Rows inserted; -1 when the event's user does not exist. */
+    private static int insert(Connection connection, AuthEvent event) throws SQLException {
+        try {
+            return Jdbc.update(connection,
                 "INSERT INTO auth_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                         + "?, ?, ?) ON CONFLICT DO NOTHING", statement -> {
                     EventRisk risk = event.eventRisk();
@@ -80,9 +91,12 @@ final class PostgresAuthEventStore implements AuthEventStore {
                     statement.setString(19, feedback == null ? null : feedback.feedbackValue().wireValue());
                     statement.setString(20, feedback == null ? null : feedback.provider().wireValue());
                     statement.setObject(21, feedback == null ? null : nanos(feedback.feedbackDate()), Types.BIGINT);
-                }));
-        if (inserted == 0) {
-            throw new IllegalStateException("event id already taken: " + event.eventId());
+                });
+        } catch (SQLException failure) {
+            if (Jdbc.referencedRowMissing(failure)) {
+                return -1;
+            }
+            throw failure;
         }
     }
 
@@ -131,20 +145,6 @@ final class PostgresAuthEventStore implements AuthEventStore {
                     statement.setString(5, afterEventId);
                     statement.setInt(6, limit);
                 }, PostgresAuthEventStore::event);
-    }
-
-    @Override
-    public void deleteAllOfUser(String poolId, String userSub) {
-        jdbc.update("delete events of user", "DELETE FROM auth_events WHERE pool_id = ? AND user_sub = ?", statement -> {
-            statement.setString(1, poolId);
-            statement.setString(2, userSub);
-        });
-    }
-
-    @Override
-    public void deleteAllInPool(String poolId) {
-        jdbc.update("delete events of pool", "DELETE FROM auth_events WHERE pool_id = ?",
-                statement -> statement.setString(1, poolId));
     }
 
     private static String wire(WireEnum value) {

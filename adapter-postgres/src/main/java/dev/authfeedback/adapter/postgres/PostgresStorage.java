@@ -22,7 +22,7 @@ public final class PostgresStorage implements AutoCloseable {
         this.dataSource = dataSource;
         Jdbc jdbc = new Jdbc(dataSource);
         this.stores = new Stores(new PostgresUserPoolStore(jdbc), new PostgresUserStore(jdbc),
-                new PostgresAuthEventStore(jdbc));
+                new PostgresAuthEventStore(jdbc), true);
     }
 
     /** A pool of connections to {@code jdbcUrl}; nothing is connected until first use. */

@@ -25,7 +25,7 @@ import java.util.Optional;
 final class PostgresUserPoolStore implements UserPoolStore {
 
     private static final String COLUMNS = "id, name, arn, creation_nanos, last_modified_nanos, advanced_security_mode, "
-            + "tier, alias_attributes, username_attributes, token_signing_keys";
+            + "tier, alias_attributes, username_attributes, token_signing_keys, version";
 
     private final Jdbc jdbc;
 
@@ -36,7 +36,7 @@ final class PostgresUserPoolStore implements UserPoolStore {
     @Override
     public void insert(UserPool pool) {
         int inserted = jdbc.withConnection("insert pool", connection -> Jdbc.update(connection,
-                "INSERT INTO user_pools (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                "INSERT INTO user_pools (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 statement -> bind(connection, statement, pool)));
         if (inserted == 0) {
             throw new IllegalStateException("pool id already taken: " + pool.id());
@@ -50,20 +50,23 @@ final class PostgresUserPoolStore implements UserPoolStore {
     }
 
     @Override
-    public boolean replace(UserPool pool) {
+    public boolean replace(UserPool current, UserPool pool) {
         return jdbc.withConnection("replace pool", connection -> Jdbc.update(connection,
                 "UPDATE user_pools SET name = ?, last_modified_nanos = ?, advanced_security_mode = ?, tier = ?, "
-                        + "token_signing_keys = ? WHERE id = ?",
+                        + "token_signing_keys = ?, version = ? WHERE id = ? AND version = ?",
                 statement -> {
                     statement.setString(1, pool.name());
                     statement.setLong(2, nanos(pool.lastModifiedDate()));
                     statement.setString(3, pool.advancedSecurityMode().wireValue());
                     statement.setString(4, pool.tier().wireValue());
                     statement.setArray(5, textArray(connection, keys(pool)));
-                    statement.setString(6, pool.id());
+                    statement.setLong(6, pool.version());
+                    statement.setString(7, pool.id());
+                    statement.setLong(8, current.version());
                 })) == 1;
     }
 
+    /** Users, their aliases and events go with the pool row (ON DELETE CASCADE), in this one statement. */
     @Override
     public boolean delete(String poolId) {
         return jdbc.update("delete pool", "DELETE FROM user_pools WHERE id = ?",
@@ -90,6 +93,7 @@ final class PostgresUserPoolStore implements UserPoolStore {
         statement.setArray(8, textArray(connection, pool.aliasAttributes().stream().map(WireEnum::wireValue).toList()));
         statement.setArray(9, textArray(connection, pool.usernameAttributes().stream().map(WireEnum::wireValue).toList()));
         statement.setArray(10, textArray(connection, keys(pool)));
+        statement.setLong(11, pool.version());
     }
 
     private static List<String> keys(UserPool pool) {
@@ -109,6 +113,7 @@ final class PostgresUserPoolStore implements UserPoolStore {
                     int colon = key.indexOf(':');
                     return new TokenSigningKey(key.substring(0, colon),
                             Base64.getDecoder().decode(key.substring(colon + 1)));
-                }).toList());
+                }).toList(),
+                row.getLong("version"));
     }
 }

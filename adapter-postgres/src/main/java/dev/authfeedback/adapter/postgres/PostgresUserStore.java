@@ -40,7 +40,9 @@ final class PostgresUserStore implements UserStore {
         return jdbc.inTransaction("insert user", connection -> {
             List<String> names = new ArrayList<>(user.attributes().keySet());
             List<String> values = new ArrayList<>(user.attributes().values());
-            int inserted = Jdbc.update(connection, "INSERT INTO users (pool_id, sub, username, attribute_names, "
+            int inserted;
+            try {
+                inserted = Jdbc.update(connection, "INSERT INTO users (pool_id, sub, username, attribute_names, "
                     + "attribute_values, enabled, status, create_nanos, last_modified_nanos, alias_names, alias_values) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", statement -> {
                         statement.setString(1, user.poolId());
@@ -57,6 +59,13 @@ final class PostgresUserStore implements UserStore {
                         statement.setArray(11, textArray(connection,
                                 user.signInAliases().stream().map(AliasKey::value).toList()));
                     });
+            } catch (SQLException failure) {
+                if (Jdbc.referencedRowMissing(failure)) {
+                    connection.rollback();
+                    return InsertOutcome.POOL_NOT_FOUND;
+                }
+                throw failure;
+            }
             if (inserted == 0) {
                 connection.rollback();
                 return InsertOutcome.USERNAME_TAKEN;
@@ -114,17 +123,12 @@ final class PostgresUserStore implements UserStore {
 
     @Override
     public boolean delete(String poolId, String sub) {
-        // the user's aliases go with it (ON DELETE CASCADE); a migrated alias belongs to its new owner
+        // the user's aliases and events go with it (ON DELETE CASCADE), in this one statement; a
+        // migrated alias belongs to its new owner
         return jdbc.update("delete user", "DELETE FROM users WHERE pool_id = ? AND sub = ?", statement -> {
             statement.setString(1, poolId);
             statement.setString(2, sub);
         }) == 1;
-    }
-
-    @Override
-    public void deleteAllInPool(String poolId) {
-        jdbc.update("delete users of pool", "DELETE FROM users WHERE pool_id = ?",
-                statement -> statement.setString(1, poolId));
     }
 
     private static User user(ResultSet row) throws SQLException {

@@ -4,6 +4,9 @@ package dev.authfeedback.domain.error;
 public final class NotAuthorizedException extends CognitoServiceException {
     private static final long serialVersionUID = 1L;
 
+    /** The one answer to every feedback-token failure, so that it tells nothing about users or events. */
+    public static final String INVALID_FEEDBACK_TOKEN_MESSAGE = "The feedback token is not valid.";
+
     public NotAuthorizedException(String message) {
         super(message);
     }

@@ -4,6 +4,9 @@ package dev.authfeedback.domain.error;
 public final class TooManyRequestsException extends CognitoServiceException {
     private static final long serialVersionUID = 1L;
 
+    /** Cognito's text for a quota that is used up. */
+    public static final String MESSAGE = "Rate exceeded";
+
     public TooManyRequestsException(String message) {
         super(message);
     }

@@ -4,6 +4,9 @@ package dev.authfeedback.domain.error;
 public final class UserNotFoundException extends CognitoServiceException {
     private static final long serialVersionUID = 1L;
 
+    /** Cognito's text for a username that resolves to no user. */
+    public static final String MESSAGE = "User does not exist.";
+
     public UserNotFoundException(String message) {
         super(message);
     }

@@ -38,4 +38,12 @@ public record AuthEvent(
         return new AuthEvent(poolId, userSub, eventId, eventType, creationDate, eventResponse, eventRisk,
                 challengeResponses, eventContextData, Objects.requireNonNull(feedback, "feedback"));
     }
+
+    /** The context is personal data (it redacts itself); ids, type and outcome are not. */
+    @Override
+    public String toString() {
+        return "AuthEvent[poolId=" + poolId + ", userSub=" + userSub + ", eventId=" + eventId + ", eventType="
+                + eventType + ", creationDate=" + creationDate + ", eventResponse=" + eventResponse + ", eventRisk="
+                + eventRisk + ", eventContextData=" + eventContextData + ", eventFeedback=" + eventFeedback + "]";
+    }
 }

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A user pool: the subset of the model's UserPoolType this product needs, plus the pool's
- * feedback-token signing keys (never sent to callers; the newest signs, any verifies).
+ * feedback-token signing keys (never sent to callers; the newest signs, any verifies) and a
+ * version that every change raises by one, so that stores can refuse a lost update.
  */
 public record UserPool(
         String id,
@@ -18,7 +19,8 @@ public record UserPool(
         UserPoolTier tier,
         List<AliasAttribute> aliasAttributes,
         List<UsernameAttribute> usernameAttributes,
-        List<TokenSigningKey> tokenSigningKeys) {
+        List<TokenSigningKey> tokenSigningKeys,
+        long version) {
 
     public UserPool {
         Objects.requireNonNull(id, "id");
@@ -46,8 +48,9 @@ public record UserPool(
         return tokenSigningKeys.get(tokenSigningKeys.size() - 1);
     }
 
+    /** The next version of this pool with these settings. */
     public UserPool withSettings(String newName, AdvancedSecurityMode newMode, UserPoolTier newTier, Instant modifiedAt) {
         return new UserPool(id, newName, arn, creationDate, modifiedAt, newMode, newTier,
-                aliasAttributes, usernameAttributes, tokenSigningKeys);
+                aliasAttributes, usernameAttributes, tokenSigningKeys, version + 1);
     }
 }

@@ -1,8 +1,11 @@
 package dev.authfeedback.domain.service;
 
 import dev.authfeedback.domain.error.InvalidParameterException;
+import dev.authfeedback.domain.model.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Opaque NextToken values: the base64url of a listing's name, its scope and the last key returned.
@@ -36,5 +39,17 @@ final class PageTokens {
             throw new InvalidParameterException(INVALID_TOKEN_MESSAGE);
         }
         return parts[2];
+    }
+
+    /**
+     * A page of {@code pageSize} from {@code found}, which holds up to one more item than the page:
+     * when it does, there is a next page, and its token names the page's last key.
+     */
+    static <T> Page<T> page(List<T> found, int pageSize, String listing, String scope, Function<T, String> key) {
+        if (found.size() <= pageSize) {
+            return new Page<>(found, null);
+        }
+        List<T> page = found.subList(0, pageSize);
+        return new Page<>(page, encode(listing, scope, key.apply(page.get(pageSize - 1))));
     }
 }

@@ -4,7 +4,6 @@ import dev.authfeedback.domain.error.InvalidParameterException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 /**
  * Checks a request's members against their {@link Shapes} and collects every violation, then
@@ -95,15 +94,6 @@ public final class RequestValidator {
         return this;
     }
 
-    /** A required structure: reported as null when absent, its members checked by {@code members} otherwise. */
-    public <T> RequestValidator requiredStructure(String member, T value, BiConsumer<RequestValidator, T> members) {
-        if (value == null) {
-            report(member, "Member must not be null", "Value null");
-            return this;
-        }
-        return optionalStructure(member, value, members);
-    }
-
     /** An optional structure whose members, when it is present, are checked under {@code member.}. */
     public <T> RequestValidator optionalStructure(String member, T value, BiConsumer<RequestValidator, T> members) {
         if (value != null) {
@@ -126,14 +116,6 @@ public final class RequestValidator {
             } else {
                 members.accept(new RequestValidator(elementPath + ".", violations), element);
             }
-        }
-        return this;
-    }
-
-    /** Runs further checks on this validator only when the condition holds. */
-    public RequestValidator when(boolean condition, Consumer<RequestValidator> checks) {
-        if (condition) {
-            checks.accept(this);
         }
         return this;
     }

@@ -33,12 +33,19 @@ class FeedbackTokenPropertiesTest {
         String poolId = "us-east-1_" + Long.toString(Math.abs(random.nextLong()) % 1_000_000_000L, 36);
         UserPool pool = new UserPool(poolId, "p", "arn:aws:cognito-idp:us-east-1:000000000000:userpool/" + poolId,
                 NOW, NOW, AdvancedSecurityMode.ENFORCED, UserPoolTier.PLUS, List.of(), List.of(),
-                List.of(new TokenSigningKey("k" + random.nextInt(1000), secret)));
-        String eventId = random.nextBoolean() ? UUID.randomUUID().toString()
+                List.of(new TokenSigningKey("k" + random.nextInt(1000), secret)), 0);
+        String eventId = random.nextBoolean() ? uuid(random)
                 : "evt+" + Integer.toString(random.nextInt(Integer.MAX_VALUE), 36);
-        return new Case(pool, UUID.randomUUID().toString(), eventId,
+        return new Case(pool, uuid(random), eventId,
                 NOW.plusSeconds(1 + random.nextInt(30 * 24 * 3600)));
     });
+
+    /** A version-4 UUID from the case's own random source, so that the seed alone reproduces a case. */
+    private static String uuid(Random random) {
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~0xC000000000000000L) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
 
     @Test
     void anIssuedTokenVerifiesToItsUserUntilItExpires() {
@@ -94,7 +101,7 @@ class FeedbackTokenPropertiesTest {
             newer[31] = 1;
             UserPool rotated = new UserPool(c.pool().id(), c.pool().name(), c.pool().arn(), NOW, NOW,
                     AdvancedSecurityMode.ENFORCED, UserPoolTier.PLUS, List.of(), List.of(),
-                    List.of(c.pool().currentSigningKey(), new TokenSigningKey("newer", newer)));
+                    List.of(c.pool().currentSigningKey(), new TokenSigningKey("newer", newer)), 1);
             assertThat(FeedbackTokenCodec.verify(rotated, token, c.eventId(), NOW)).contains(c.sub());
             String fresh = FeedbackTokenCodec.issue(rotated, c.sub(), c.eventId(), c.expiry());
             assertThat(fresh).startsWith("v1.newer.");

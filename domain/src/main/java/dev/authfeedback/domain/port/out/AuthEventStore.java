@@ -7,12 +7,15 @@ import java.util.Optional;
 
 /**
  * Where auth events live, per user (pool id and sub). "Newest first" is the reverse of the order in
- * which a user's events were inserted. Implementations are thread-safe.
+ * which a user's events were inserted. Implementations are thread-safe. A user's events go when the user goes ({@link UserStore#delete}).
  */
 public interface AuthEventStore {
 
-    /** Stores a new event; fails (IllegalStateException) if the user already has an event of that id. */
-    void insert(AuthEvent event);
+    /**
+     * Stores a new event of an existing user; false, storing nothing, if the user does not exist
+     * (deleted meanwhile). Fails (IllegalStateException) if the user already has an event of that id.
+     */
+    boolean insert(AuthEvent event);
 
     Optional<AuthEvent> find(String poolId, String userSub, String eventId);
 
@@ -28,8 +31,4 @@ public interface AuthEventStore {
      * {@code afterEventId} (null: from the newest). Empty if {@code afterEventId} is not the user's.
      */
     List<AuthEvent> listNewestFirst(String poolId, String userSub, String afterEventId, int limit);
-
-    void deleteAllOfUser(String poolId, String userSub);
-
-    void deleteAllInPool(String poolId);
 }

@@ -2,8 +2,9 @@ package dev.authfeedback.domain.port.out;
 
 /**
  * Told about every stored feedback, after it is stored (adaptive risk evaluation builds on it).
- * A listener that throws does not undo the feedback: the failure is logged and the caller still
- * gets its success.
+ * It runs on the caller's thread, which may be an event loop when the stores do not block, so it
+ * must not block. A listener that throws does not undo the feedback: the failure is logged and
+ * the caller still gets its success.
  */
 @FunctionalInterface
 public interface RiskListener {

@@ -12,10 +12,17 @@ public interface UserPoolStore {
 
     Optional<UserPool> find(String poolId);
 
-    /** Replaces the stored pool of the same id; false if there is none (deleted meanwhile). */
-    boolean replace(UserPool pool);
+    /**
+     * Replaces {@code current} by {@code updated} if the stored pool is still {@code current} (the
+     * same {@link UserPool#version()}); false if it changed or was deleted meanwhile, so that no
+     * concurrent update is lost.
+     */
+    boolean replace(UserPool current, UserPool updated);
 
-    /** Deletes the pool; false if there was none. */
+    /**
+     * Deletes the pool with its users, their aliases and events, and its keys, as one atomic step;
+     * false if there was none. Nothing a concurrent call does brings any of them back.
+     */
     boolean delete(String poolId);
 
     /** Up to {@code limit} pools in ascending id order, starting after {@code afterPoolId} (null: from the start). */

@@ -10,12 +10,13 @@ import java.util.Optional;
  */
 public interface UserStore {
 
-    enum InsertOutcome { INSERTED, USERNAME_TAKEN, ALIAS_TAKEN }
+    enum InsertOutcome { INSERTED, USERNAME_TAKEN, ALIAS_TAKEN, POOL_NOT_FOUND }
 
     /**
      * Stores a new user atomically with its aliases. An alias already held by another user makes
      * the insert fail with ALIAS_TAKEN, unless {@code migrateAliases}: then the alias moves to the
-     * new user and no longer finds the old one. A taken username always fails.
+     * new user and no longer finds the old one. A taken username always fails. POOL_NOT_FOUND: the
+     * pool does not exist (deleted meanwhile), and nothing is stored.
      */
     InsertOutcome insert(User user, boolean migrateAliases);
 
@@ -25,8 +26,9 @@ public interface UserStore {
 
     Optional<User> findByAlias(String poolId, AliasKey alias);
 
-    /** Deletes the user with this sub and its aliases; false if there was none. */
+    /**
+     * Deletes the user with this sub, its aliases and its events as one atomic step; false if there
+     * was none. Nothing a concurrent call does brings the user or its events back.
+     */
     boolean delete(String poolId, String sub);
-
-    void deleteAllInPool(String poolId);
 }

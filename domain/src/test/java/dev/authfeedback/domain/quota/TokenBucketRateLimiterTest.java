@@ -1,4 +1,4 @@
-package dev.authfeedback.adapter.inmemory;
+package dev.authfeedback.domain.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

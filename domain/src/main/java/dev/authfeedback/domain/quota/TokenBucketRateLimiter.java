@@ -1,4 +1,4 @@
-package dev.authfeedback.adapter.inmemory;
+package dev.authfeedback.domain.quota;
 
 import dev.authfeedback.domain.port.out.OperationCategory;
 import dev.authfeedback.domain.port.out.RateLimiter;

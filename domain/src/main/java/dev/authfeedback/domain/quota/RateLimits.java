@@ -1,8 +1,7 @@
-package dev.authfeedback.adapter.inmemory;
+package dev.authfeedback.domain.quota;
 
 import dev.authfeedback.domain.port.out.OperationCategory;
 import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * Requests per second allowed per scope (pool) and operation category; 0 means unlimited.
@@ -48,10 +47,6 @@ public final class RateLimits {
 
     public double perSecond(OperationCategory category) {
         return perSecond.get(category);
-    }
-
-    public Map<OperationCategory, Double> asMap() {
-        return Map.copyOf(perSecond);
     }
 
     private static void requireValid(double requestsPerSecond) {

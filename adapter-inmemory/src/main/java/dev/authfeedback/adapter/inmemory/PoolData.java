@@ -1,0 +1,113 @@
+package dev.authfeedback.adapter.inmemory;
+
+import dev.authfeedback.domain.model.AliasKey;
+import dev.authfeedback.domain.model.User;
+import dev.authfeedback.domain.model.UserPool;
+import dev.authfeedback.domain.port.out.UserStore.InsertOutcome;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One pool with everything it owns: its users (indexed by username, sub and alias) and each user's
+ * events. Every change to the pool or its users happens under this object's lock, so deleting the
+ * pool or a user is one atomic step that no concurrent insert can undo; lookups read the
+ * concurrent indexes without locking.
+ */
+final class PoolData {
+
+    /** A user and the events it owns. */
+    record UserRecord(User user, UserEvents events) {
+    }
+
+    private volatile UserPool pool;
+    private boolean deleted;
+    private final ConcurrentHashMap<String, UserRecord> byUsername = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, UserRecord> bySub = new ConcurrentHashMap<>();
+    /** Alias to the sub of the user it finds. */
+    private final ConcurrentHashMap<AliasKey, String> aliasOwners = new ConcurrentHashMap<>();
+
+    PoolData(UserPool pool) {
+        this.pool = pool;
+    }
+
+    UserPool pool() {
+        return pool;
+    }
+
+    synchronized boolean replace(UserPool current, UserPool updated) {
+        if (deleted || pool.version() != current.version()) {
+            return false;
+        }
+        pool = updated;
+        return true;
+    }
+
+    /** Marks the pool and every user's events deleted; false if it already was. */
+    synchronized boolean markDeleted() {
+        if (deleted) {
+            return false;
+        }
+        deleted = true;
+        bySub.values().forEach(record -> record.events().markDeleted());
+        return true;
+    }
+
+    synchronized InsertOutcome insertUser(User user, boolean migrateAliases) {
+        if (deleted) {
+            return InsertOutcome.POOL_NOT_FOUND;
+        }
+        if (byUsername.containsKey(user.username()) || bySub.containsKey(user.sub())) {
+            return InsertOutcome.USERNAME_TAKEN;
+        }
+        if (!migrateAliases) {
+            for (AliasKey alias : user.signInAliases()) {
+                if (aliasOwners.containsKey(alias)) {
+                    return InsertOutcome.ALIAS_TAKEN;
+                }
+            }
+        }
+        UserRecord record = new UserRecord(user, new UserEvents());
+        byUsername.put(user.username(), record);
+        bySub.put(user.sub(), record);
+        for (AliasKey alias : user.signInAliases()) {
+            aliasOwners.put(alias, user.sub());
+        }
+        return InsertOutcome.INSERTED;
+    }
+
+    /** Deletes the user, its aliases and its events; false if there was none. */
+    synchronized boolean deleteUser(String sub) {
+        UserRecord record = bySub.remove(sub);
+        if (record == null) {
+            return false;
+        }
+        byUsername.remove(record.user().username());
+        // a migrated alias belongs to another user now: remove only what is still this user's
+        for (AliasKey alias : record.user().signInAliases()) {
+            aliasOwners.remove(alias, sub);
+        }
+        record.events().markDeleted();
+        return true;
+    }
+
+    Optional<User> byUsername(String username) {
+        UserRecord record = byUsername.get(username);
+        return record == null ? Optional.empty() : Optional.of(record.user());
+    }
+
+    Optional<User> bySub(String sub) {
+        UserRecord record = bySub.get(sub);
+        return record == null ? Optional.empty() : Optional.of(record.user());
+    }
+
+    Optional<User> byAlias(AliasKey alias) {
+        String sub = aliasOwners.get(alias);
+        return sub == null ? Optional.empty() : bySub(sub);
+    }
+
+    /** The events of the user with this sub, or null if there is no such user. */
+    UserEvents eventsOf(String sub) {
+        UserRecord record = bySub.get(sub);
+        return record == null ? null : record.events();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.authfeedback.adapter.inmemory;
+
+import dev.authfeedback.domain.model.AuthEvent;
+import dev.authfeedback.domain.model.EventFeedback;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One user's events in insertion order with an index by id. They change under this object's lock,
+ * which makes a feedback update one atomic step and pages consistent; once the user is deleted,
+ * inserts are refused.
+ */
+final class UserEvents {
+    private final List<AuthEvent> inInsertionOrder = new ArrayList<>();
+    private final Map<String, Integer> positionById = new HashMap<>();
+    private boolean deleted;
+
+    synchronized void markDeleted() {
+        deleted = true;
+        inInsertionOrder.clear();
+        positionById.clear();
+    }
+
+    /** False if the user is deleted. */
+    synchronized boolean insert(AuthEvent event) {
+        if (deleted) {
+            return false;
+        }
+        if (positionById.putIfAbsent(event.eventId(), inInsertionOrder.size()) != null) {
+            throw new IllegalStateException("event id already taken: " + event.eventId());
+        }
+        inInsertionOrder.add(event);
+        return true;
+    }
+
+    synchronized Optional<AuthEvent> find(String eventId) {
+        Integer position = positionById.get(eventId);
+        return position == null ? Optional.empty() : Optional.of(inInsertionOrder.get(position));
+    }
+
+    synchronized Optional<AuthEvent> recordFeedback(String eventId, EventFeedback feedback) {
+        Integer position = positionById.get(eventId);
+        if (position == null) {
+            return Optional.empty();
+        }
+        AuthEvent updated = inInsertionOrder.get(position).withFeedback(feedback);
+        inInsertionOrder.set(position, updated);
+        return Optional.of(updated);
+    }
+
+    synchronized List<AuthEvent> newestFirst(String afterEventId, int limit) {
+        int start = inInsertionOrder.size() - 1;
+        if (afterEventId != null) {
+            Integer position = positionById.get(afterEventId);
+            if (position == null) {
+                return List.of();
+            }
+            start = position - 1;
+        }
+        List<AuthEvent> page = new ArrayList<>(Math.min(limit, start + 1));
+        for (int i = start; i >= 0 && page.size() < limit; i--) {
+            page.add(inInsertionOrder.get(i));
+        }
+        return page;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.authfeedback.domain.service;
+
+import dev.authfeedback.domain.error.InvalidParameterException;
+import dev.authfeedback.domain.error.NotAuthorizedException;
+import dev.authfeedback.domain.error.ResourceNotFoundException;
+import dev.authfeedback.domain.error.UserNotFoundException;
+import dev.authfeedback.domain.model.AuthEvent;
+import dev.authfeedback.domain.model.EventFeedback;
+import dev.authfeedback.domain.model.FeedbackProvider;
+import dev.authfeedback.domain.model.FeedbackValue;
+import dev.authfeedback.domain.model.Page;
+import dev.authfeedback.domain.model.RecordedAuthEvent;
+import dev.authfeedback.domain.model.User;
+import dev.authfeedback.domain.model.UserPool;
+import dev.authfeedback.domain.port.in.AdminListUserAuthEventsCommand;
+import dev.authfeedback.domain.port.in.AdminListUserAuthEventsUseCase;
+import dev.authfeedback.domain.port.in.AdminUpdateAuthEventFeedbackCommand;
+import dev.authfeedback.domain.port.in.AdminUpdateAuthEventFeedbackUseCase;
+import dev.authfeedback.domain.port.in.Operation;
+import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
+import dev.authfeedback.domain.port.in.RecordAuthEventUseCase;
+import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackCommand;
+import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackUseCase;
+import dev.authfeedback.domain.port.out.AuthEventStore;
+import dev.authfeedback.domain.port.out.FeedbackRecorded;
+import dev.authfeedback.domain.port.out.IdGenerator;
+import dev.authfeedback.domain.port.out.RiskListener;
+import dev.authfeedback.domain.token.FeedbackTokenCodec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The auth-event aggregate: recording events, the two kinds of feedback on them, and listing them. */
+final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpdateAuthEventFeedbackUseCase,
+        AdminListUserAuthEventsUseCase, RecordAuthEventUseCase {
+
+    private static final System.Logger LOG = System.getLogger(FeedbackService.class.getName());
+    private static final String EVENTS_LISTING = "events";
+
+    private final PoolAccess poolAccess;
+    private final UserResolver userResolver;
+    private final AuthEventStore events;
+    private final RiskListener riskListener;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Duration tokenLifetime;
+
+    FeedbackService(PoolAccess poolAccess, UserResolver userResolver, AuthEventStore events,
+                    RiskListener riskListener, IdGenerator ids, Clock clock, Duration tokenLifetime) {
+        this.poolAccess = poolAccess;
+        this.userResolver = userResolver;
+        this.events = events;
+        this.riskListener = riskListener;
+        this.ids = ids;
+        this.clock = clock;
+        this.tokenLifetime = tokenLifetime;
+    }
+
+    @Override
+    public void updateAuthEventFeedback(UpdateAuthEventFeedbackCommand command) {
+        Guarded.run(() -> {
+            UserPool pool = poolAccess.poolWithThreatProtection(command.userPoolId(),
+                    Operation.UPDATE_AUTH_EVENT_FEEDBACK);
+            String tokenSub = FeedbackTokenCodec
+                    .verify(pool, command.feedbackToken(), command.eventId(), clock.instant())
+                    .orElseThrow(() -> new NotAuthorizedException(NotAuthorizedException.INVALID_FEEDBACK_TOKEN_MESSAGE));
+            User user = userResolver.resolve(pool, command.username());
+            if (!user.sub().equals(tokenSub)) {
+                throw new NotAuthorizedException(NotAuthorizedException.INVALID_FEEDBACK_TOKEN_MESSAGE);
+            }
+            recordFeedback(user, command.eventId(), command.parsedFeedbackValue(), FeedbackProvider.USER);
+        });
+    }
+
+    @Override
+    public void adminUpdateAuthEventFeedback(AdminUpdateAuthEventFeedbackCommand command) {
+        Guarded.run(() -> {
+            UserPool pool = poolAccess.poolWithThreatProtection(command.userPoolId(),
+                    Operation.ADMIN_UPDATE_AUTH_EVENT_FEEDBACK);
+            User user = userResolver.resolve(pool, command.username());
+            recordFeedback(user, command.eventId(), command.parsedFeedbackValue(), FeedbackProvider.ADMIN);
+        });
+    }
+
+    private void recordFeedback(User user, String eventId, FeedbackValue value, FeedbackProvider provider) {
+        EventFeedback feedback = new EventFeedback(value, provider, clock.instant());
+        Optional<AuthEvent> updated = events.recordFeedback(user.poolId(), user.sub(), eventId, feedback);
+        if (updated.isEmpty()) {
+            throw new ResourceNotFoundException("Auth event " + eventId + " does not exist.");
+        }
+        if (riskListener == RiskListener.NONE) {
+            return;
+        }
+        try {
+            riskListener.feedbackRecorded(new FeedbackRecorded(updated.get()));
+        } catch (RuntimeException listenerFailure) {
+            // The feedback is stored; the caller gets its success and the failure goes to the log.
+            LOG.log(System.Logger.Level.WARNING, "risk listener failed for event " + eventId, listenerFailure);
+        }
+    }
+
+    @Override
+    public Page<AuthEvent> adminListUserAuthEvents(AdminListUserAuthEventsCommand command) {
+        return Guarded.call(() -> {
+            UserPool pool = poolAccess.poolWithThreatProtection(command.userPoolId(),
+                    Operation.ADMIN_LIST_USER_AUTH_EVENTS);
+            User user = userResolver.resolve(pool, command.username());
+            String listing = pool.id() + '/' + user.sub();
+            String after = null;
+            if (command.nextToken() != null) {
+                after = PageTokens.decode(command.nextToken(), EVENTS_LISTING, listing);
+                if (events.find(pool.id(), user.sub(), after).isEmpty()) {
+                    throw new InvalidParameterException(PageTokens.INVALID_TOKEN_MESSAGE);
+                }
+            }
+            int pageSize = command.pageSize();
+            List<AuthEvent> found = events.listNewestFirst(pool.id(), user.sub(), after, pageSize + 1);
+            return PageTokens.page(found, pageSize, EVENTS_LISTING, listing, AuthEvent::eventId);
+        });
+    }
+
+    @Override
+    public RecordedAuthEvent recordAuthEvent(RecordAuthEventCommand command) {
+        return Guarded.call(() -> {
+            UserPool pool = poolAccess.poolWithThreatProtection(command.userPoolId(), Operation.RECORD_AUTH_EVENT);
+            User user = userResolver.resolve(pool, command.username());
+            Instant now = clock.instant();
+            AuthEvent event = new AuthEvent(pool.id(), user.sub(), ids.uuid(), command.parsedEventType(), now,
+                    command.parsedEventResponse(), command.parsedEventRisk(), command.parsedChallengeResponses(),
+                    command.eventContextData(), null);
+            if (!events.insert(event)) {
+                // the user was deleted after it was resolved
+                throw new UserNotFoundException(UserNotFoundException.MESSAGE);
+            }
+            String token = FeedbackTokenCodec.issue(pool, user.sub(), event.eventId(), now.plus(tokenLifetime));
+            return new RecordedAuthEvent(event.eventId(), token);
+        });
+    }
+}

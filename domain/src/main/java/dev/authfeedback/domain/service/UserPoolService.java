@@ -1,0 +1,150 @@
+package dev.authfeedback.domain.service;
+
+import dev.authfeedback.domain.error.FeatureUnavailableInTierException;
+import dev.authfeedback.domain.error.InvalidParameterException;
+import dev.authfeedback.domain.model.AdvancedSecurityMode;
+import dev.authfeedback.domain.model.AliasAttribute;
+import dev.authfeedback.domain.model.Page;
+import dev.authfeedback.domain.model.TokenSigningKey;
+import dev.authfeedback.domain.model.UserPool;
+import dev.authfeedback.domain.model.UserPoolTier;
+import dev.authfeedback.domain.model.UsernameAttribute;
+import dev.authfeedback.domain.model.WireEnum;
+import dev.authfeedback.domain.port.in.CreateUserPoolCommand;
+import dev.authfeedback.domain.port.in.CreateUserPoolUseCase;
+import dev.authfeedback.domain.port.in.DeleteUserPoolCommand;
+import dev.authfeedback.domain.port.in.DeleteUserPoolUseCase;
+import dev.authfeedback.domain.port.in.DescribeUserPoolCommand;
+import dev.authfeedback.domain.port.in.DescribeUserPoolUseCase;
+import dev.authfeedback.domain.port.in.ListUserPoolsCommand;
+import dev.authfeedback.domain.port.in.ListUserPoolsUseCase;
+import dev.authfeedback.domain.port.in.Operation;
+import dev.authfeedback.domain.port.in.UpdateUserPoolCommand;
+import dev.authfeedback.domain.port.in.UpdateUserPoolUseCase;
+import dev.authfeedback.domain.port.in.UserPoolAddOnsInput;
+import dev.authfeedback.domain.port.out.IdGenerator;
+import dev.authfeedback.domain.port.out.UserPoolStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The user-pool aggregate: a pool's settings and keys; deleting one takes its users and events with it. */
+final class UserPoolService implements CreateUserPoolUseCase, DescribeUserPoolUseCase, UpdateUserPoolUseCase,
+        DeleteUserPoolUseCase, ListUserPoolsUseCase {
+
+    private static final String POOLS_LISTING = "pools";
+
+    private final PoolAccess poolAccess;
+    private final UserPoolStore pools;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final ServiceSettings settings;
+
+    UserPoolService(PoolAccess poolAccess, UserPoolStore pools, IdGenerator ids, Clock clock,
+                    ServiceSettings settings) {
+        this.poolAccess = poolAccess;
+        this.pools = pools;
+        this.ids = ids;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Override
+    public UserPool createUserPool(CreateUserPoolCommand command) {
+        return Guarded.call(() -> {
+            poolAccess.requireQuota(settings.accountId(), Operation.CREATE_USER_POOL);
+            List<AliasAttribute> aliases = distinct(command.aliasAttributes(), AliasAttribute.class);
+            List<UsernameAttribute> usernameAttributes = distinct(command.usernameAttributes(), UsernameAttribute.class);
+            if (!aliases.isEmpty() && !usernameAttributes.isEmpty()) {
+                throw new InvalidParameterException(
+                        "Only one of aliasAttributes or usernameAttributes can be set in a User Pool.");
+            }
+            AdvancedSecurityMode mode = addOnMode(command.userPoolAddOns());
+            UserPoolTier tier = command.userPoolTier() == null ? UserPoolTier.ESSENTIALS
+                    : WireEnum.parseValidated(UserPoolTier.class, command.userPoolTier());
+            requireTierAllows(mode, tier);
+            Instant now = clock.instant();
+            String id = settings.region() + '_' + ids.poolIdSuffix();
+            String arn = "arn:aws:cognito-idp:" + settings.region() + ':' + settings.accountId() + ":userpool/" + id;
+            UserPool pool = new UserPool(id, command.poolName(), arn, now, now, mode, tier, aliases,
+                    usernameAttributes, List.of(new TokenSigningKey(ids.keyId(), ids.secretKey())), 0);
+            pools.insert(pool);
+            return pool;
+        });
+    }
+
+    @Override
+    public UserPool describeUserPool(DescribeUserPoolCommand command) {
+        return Guarded.call(() -> poolAccess.pool(command.userPoolId(), Operation.DESCRIBE_USER_POOL));
+    }
+
+    @Override
+    public void updateUserPool(UpdateUserPoolCommand command) {
+        Guarded.run(() -> {
+            UserPool pool = poolAccess.pool(command.userPoolId(), Operation.UPDATE_USER_POOL);
+            AdvancedSecurityMode mode = addOnMode(command.userPoolAddOns());
+            // a concurrent update wins the race: read again and apply this one on top of it
+            while (!pools.replace(pool, updated(pool, command, mode))) {
+                pool = pools.find(pool.id()).orElseThrow(() -> PoolAccess.poolNotFound(command.userPoolId()));
+            }
+        });
+    }
+
+    private UserPool updated(UserPool pool, UpdateUserPoolCommand command, AdvancedSecurityMode mode) {
+        UserPoolTier tier = command.userPoolTier() == null ? pool.tier()
+                : WireEnum.parseValidated(UserPoolTier.class, command.userPoolTier());
+        requireTierAllows(mode, tier);
+        String name = command.poolName() == null ? pool.name() : command.poolName();
+        return pool.withSettings(name, mode, tier, clock.instant());
+    }
+
+    @Override
+    public void deleteUserPool(DeleteUserPoolCommand command) {
+        Guarded.run(() -> {
+            UserPool pool = poolAccess.pool(command.userPoolId(), Operation.DELETE_USER_POOL);
+            if (!pools.delete(pool.id())) {
+                throw PoolAccess.poolNotFound(pool.id());
+            }
+        });
+    }
+
+    @Override
+    public Page<UserPool> listUserPools(ListUserPoolsCommand command) {
+        return Guarded.call(() -> {
+            poolAccess.requireQuota(settings.accountId(), Operation.LIST_USER_POOLS);
+            String after = command.nextToken() == null ? null
+                    : PageTokens.decode(command.nextToken(), POOLS_LISTING, settings.accountId());
+            int pageSize = command.maxResults();
+            return PageTokens.page(pools.listAfter(after, pageSize + 1), pageSize, POOLS_LISTING,
+                    settings.accountId(), UserPool::id);
+        });
+    }
+
+    private static AdvancedSecurityMode addOnMode(UserPoolAddOnsInput addOns) {
+        return addOns == null ? AdvancedSecurityMode.OFF
+                : WireEnum.parseValidated(AdvancedSecurityMode.class, addOns.advancedSecurityMode());
+    }
+
+    /** Threat protection (AUDIT or ENFORCED) is a feature of the PLUS tier, as AWS documents. */
+    private static void requireTierAllows(AdvancedSecurityMode mode, UserPoolTier tier) {
+        if (mode != AdvancedSecurityMode.OFF && tier != UserPoolTier.PLUS) {
+            throw new FeatureUnavailableInTierException("Threat protection (UserPoolAddOns AdvancedSecurityMode "
+                    + mode.wireValue() + ") requires the PLUS user pool tier; this pool's tier is "
+                    + tier.wireValue() + ".");
+        }
+    }
+
+    private static <E extends Enum<E> & WireEnum> List<E> distinct(List<String> values, Class<E> type) {
+        List<E> parsed = new ArrayList<>();
+        if (values != null) {
+            for (String value : values) {
+                E constant = WireEnum.parseValidated(type, value);
+                if (!parsed.contains(constant)) {
+                    parsed.add(constant);
+                }
+            }
+        }
+        return parsed;
+    }
+}
