@@ -9,7 +9,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -24,16 +29,56 @@ class AuthFeedbackServerTest {
         return options;
     }
 
+    /**
+     * The contract's settings table against what the server itself says in {@code --help}, run in a
+     * process with no AUTHFEEDBACK_ variables, so that the defaults shown are the real ones.
+     */
     @Test
-    void defaultsAreThoseOfTheDesign() {
-        ServerOptions options = options();
-        assertThat(options.host).isEqualTo(System.getenv().getOrDefault("AUTHFEEDBACK_HOST", "127.0.0.1"));
-        if (System.getenv("AUTHFEEDBACK_HTTP_PORT") == null) {
-            assertThat(options.httpPort).isEqualTo(9229);
+    void everySettingHasTheFlagVariableAndDefaultOfTheContract() throws Exception {
+        Path contract = Path.of("..", "docs", "CONTRACT.md");
+        String text = Files.readString(contract);
+        String table = text.substring(text.indexOf("<!-- settings:start -->"), text.indexOf("<!-- settings:end -->"));
+        List<String[]> rows = table.lines().filter(line -> line.startsWith("| `"))
+                .map(line -> line.substring(1, line.length() - 1).split("\\|")).toList();
+        ProcessBuilder help = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AuthFeedbackServer.class.getName(), "--help")
+                .redirectErrorStream(true);
+        help.environment().keySet().removeIf(name -> name.startsWith("AUTHFEEDBACK_"));
+        Process process = help.start();
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // one block per option: its first line names the flag, the description may wrap
+        Map<String, String> blocks = new LinkedHashMap<>();
+        Matcher option = Pattern.compile("(?m)^ {1,6}(?:-\\w, )?(--[a-z-]+)").matcher(printed);
+        List<Integer> starts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (option.find()) {
+            starts.add(option.start());
+            names.add(option.group(1));
         }
-        if (System.getenv("AUTHFEEDBACK_TOKEN_TTL") == null) {
-            assertThat(options.tokenLifetime()).hasDays(7);
+        starts.add(printed.length());
+        for (int i = 0; i < names.size(); i++) {
+            blocks.put(names.get(i), printed.substring(starts.get(i), starts.get(i + 1)).replaceAll("\\s+", " "));
         }
+        assertThat(rows).hasSizeGreaterThan(10);
+        List<String> documentedFlags = new ArrayList<>();
+        for (String[] row : rows) {
+            String flag = row[0].strip().replace("`", "");
+            String variable = row[1].strip().replace("`", "");
+            String documentedDefault = row[2].strip();
+            documentedFlags.add(flag);
+            assertThat(blocks).as("--help lists " + flag).containsKey(flag);
+            String block = blocks.get(flag);
+            assertThat(block).as(flag + " names its variable").contains("(" + variable + ")");
+            if (documentedDefault.startsWith("`")) {
+                assertThat(block).as(flag + " default").contains("Default: " + documentedDefault.replace("`", ""));
+            } else {
+                assertThat(block).as(flag + " has no default").doesNotContain("Default:");
+            }
+        }
+        // and nothing the server takes is missing from the contract
+        assertThat(blocks.keySet()).filteredOn(flag -> !flag.equals("--help") && !flag.equals("--version"))
+                .containsExactlyInAnyOrderElementsOf(documentedFlags);
     }
 
     @Test

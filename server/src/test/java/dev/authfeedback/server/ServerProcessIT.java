@@ -122,28 +122,52 @@ class ServerProcessIT {
         try (Socket socket = new Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
             out.write(("POST / HTTP/1.1\r\nHost: " + address + "\r\nContent-Type: application/x-amz-json-1.1\r\n"
                     + "X-Amz-Target: AWSCognitoIdentityProviderService.ListUserPools\r\n"
-                    + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 5))
+                    + "Expect: 100-continue\r\nContent-Length: " + body.length() + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Thread.sleep(300);
+            // the server has read the request's head: the request is in flight
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 100 Continue");
+            assertThat(in.readLine()).isEmpty();
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return server.sigterm(); // SIGTERM while the body is still arriving
+                    return server.sigterm();
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(300);
-            out.write(body.substring(5).getBytes(StandardCharsets.US_ASCII));
+            awaitStopping(hostPort[0], Integer.parseInt(hostPort[1]));
+            // the body arrives only now, after the server has begun to stop
+            out.write(body.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
             // unsigned on purpose: the answer proves the request was read and answered to the end
-            assertThat(statusLine).isEqualTo("HTTP/1.1 400 Bad Request");
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 400 Bad Request");
             assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
         }
+    }
+
+    /** Until a new connection is refused or told the server is not ready: SIGTERM has been taken. */
+    private static void awaitStopping(String host, int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket(host, port)) {
+                probe.setSoTimeout(5_000);
+                probe.getOutputStream().write("GET /health/ready HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                String status = new BufferedReader(new InputStreamReader(probe.getInputStream(),
+                        StandardCharsets.US_ASCII)).readLine();
+                if (status == null || !status.startsWith("HTTP/1.1 200")) {
+                    return;
+                }
+            } catch (IOException refusedOrReset) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the server did not begin to stop within 20 s of SIGTERM");
     }
 
     @Test
