@@ -19,13 +19,12 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
-import sun.misc.Signal;
 
 /**
  * The runnable server: the domain on its stores (in memory or PostgreSQL) behind the AWS JSON endpoint and the gRPC
  * endpoint. Prints what a user needs on stdout (generated credentials, endpoints, an example, then
  * one {@code ready http=... grpc=...} line); logs go to stderr. SIGTERM or SIGINT stops it
- * gracefully with exit code 0.
+ * gracefully with exit code 0 (from a shutdown hook, so that no internal signal API is needed).
  */
 public final class AuthFeedbackServer {
 
@@ -75,18 +74,22 @@ public final class AuthFeedbackServer {
             System.exit(2);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Signal.handle(new Signal("TERM"), signal -> stopped.countDown());
-        Signal.handle(new Signal("INT"), signal -> stopped.countDown());
+        // SIGTERM and SIGINT run the shutdown hooks: stop gracefully, then end with 0, since a stop
+        // that was asked for is not a failure (the JVM's own status after a signal would be 128+n)
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping: no new connections, finishing requests in flight (up to {})", SHUTDOWN_GRACE);
+            server.stop();
+            LOG.info("stopped");
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(0);
+        }, "graceful-stop"));
+        // serve until a signal ends the JVM, whichever threads the listeners run on
         try {
-            stopped.await();
+            new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info("stopping: no new connections, finishing requests in flight (up to {})", SHUTDOWN_GRACE);
-        server.stop();
-        LOG.info("stopped");
-        System.exit(0);
     }
 
     /** Builds and starts everything; throws IllegalArgumentException for a bad setting. */
