@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,11 +54,15 @@ public abstract class OperationSuite {
     protected static final String REGION = "eu-west-1";
     /** The feedback operations' quota per pool in this suite, as in Cognito. */
     protected static final int FEEDBACK_QUOTA = 25;
+    /** The pool operations' quota in this suite, per pool, and per account for create and list. */
+    protected static final int POOL_QUOTA = 40;
 
     protected final TestClock clock = new TestClock(Instant.parse("2026-03-01T12:00:00Z"));
     /** The rate limiter's time, apart from the clock so that moving one does not refill the other. */
     protected final AtomicLong quotaNanos = new AtomicLong();
     protected final List<FeedbackRecorded> riskNotifications = new CopyOnWriteArrayList<>();
+    /** When set, the risk listener throws after it has heard of a feedback. */
+    protected final AtomicBoolean riskListenerFails = new AtomicBoolean();
     protected OperationDriver driver;
     /** The stores behind {@link #driver}, for cases that check what an operation left in them. */
     protected Stores stores;
@@ -74,9 +79,16 @@ public abstract class OperationSuite {
         return AuthEventFeedbackService.builder()
                 .stores(stores)
                 .rateLimiter(new TokenBucketRateLimiter(
-                        RateLimits.uniform(10_000).with(OperationCategory.FEEDBACK, FEEDBACK_QUOTA),
+                        RateLimits.uniform(10_000).with(OperationCategory.FEEDBACK, FEEDBACK_QUOTA)
+                                .with(OperationCategory.POOL_WRITE, POOL_QUOTA)
+                                .with(OperationCategory.POOL_READ, POOL_QUOTA),
                         quotaNanos::get, 10_000))
-                .riskListener(riskNotifications::add)
+                .riskListener(feedback -> {
+                    riskNotifications.add(feedback);
+                    if (riskListenerFails.get()) {
+                        throw new IllegalStateException("risk listener down");
+                    }
+                })
                 .clock(clock)
                 .settings(new ServiceSettings(REGION, "123456789012", Duration.ofDays(7)))
                 .build();
@@ -149,6 +161,12 @@ public abstract class OperationSuite {
     }
 
     // ---- validation: every message kind ---------------------------------------------------------
+
+    @Test
+    void listUserPoolsNeedsMaxResults() {
+        assertInvalid("1 validation error detected: Value null at 'maxResults' failed to satisfy constraint: "
+                + "Member must not be null", () -> driver.listUserPools(null, null));
+    }
 
     @Test
     void missingMemberIsReportedAsNull() {
@@ -278,6 +296,26 @@ public abstract class OperationSuite {
         refillQuotas();
         assertError("ResourceNotFoundException", "User pool eu-west-1_none does not exist.",
                 () -> driver.adminUpdateAuthEventFeedback("eu-west-1_none", "jane", "e1", "Valid"));
+    }
+
+    @Test
+    void creatingAndListingPoolsCountAgainstTheAccount() {
+        PoolView first = driver.createUserPool("pool-0", null, null, null, null);
+        for (int i = 1; i < POOL_QUOTA; i++) {
+            driver.createUserPool("pool-" + i, null, null, null, null);
+        }
+        assertError("TooManyRequestsException", TooManyRequestsException.MESSAGE,
+                () -> driver.createUserPool("one too many", null, null, null, null));
+        for (int i = 0; i < POOL_QUOTA; i++) {
+            driver.listUserPools(1, null);
+        }
+        assertError("TooManyRequestsException", TooManyRequestsException.MESSAGE,
+                () -> driver.listUserPools(1, null));
+        // a pool's own operations count against the pool, not the account
+        assertThat(driver.describeUserPool(first.id()).name()).isEqualTo("pool-0");
+        driver.updateUserPool(first.id(), "renamed", null, null);
+        refillQuotas();
+        assertThat(driver.createUserPool("after a second", null, null, null, null).name()).isEqualTo("after a second");
     }
 
     @Test
@@ -514,6 +552,18 @@ public abstract class OperationSuite {
     }
 
     @Test
+    void aFailingRiskListenerLeavesTheFeedbackStoredAndTheCallerAnswered() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        Recorded event = signIn(pool, "jane");
+        riskListenerFails.set(true);
+        driver.updateAuthEventFeedback(pool.id(), "jane", event.eventId(), event.feedbackToken(), "Invalid");
+        assertThat(riskNotifications).hasSize(1);
+        assertThat(onlyEvent(pool, "jane").feedback()).isEqualTo(
+                new Views.FeedbackView("Invalid", "User", clock.instant()));
+    }
+
+    @Test
     void aFailingStoreIsAnInternalErrorWithAGenericMessage() throws Exception {
         Stores healthy = newStores();
         AuthEventStore failing = (AuthEventStore) java.lang.reflect.Proxy.newProxyInstance(
@@ -600,6 +650,19 @@ public abstract class OperationSuite {
     }
 
     @Test
+    void aTakenAliasIsNamedByItsAttribute() {
+        PoolView pool = advancedPool("email", "phone_number");
+        AttributeInput phone = new AttributeInput("phone_number", "+15555550199");
+        AttributeInput phoneVerified = new AttributeInput("phone_number_verified", "true");
+        user(pool, "jane", new AttributeInput("email", "jane@example.com"),
+                new AttributeInput("email_verified", "true"), phone, phoneVerified);
+        // john's email is free, his phone number is jane's: the message names the phone number
+        assertError("AliasExistsException", "An account with the given phone_number already exists.",
+                () -> user(pool, "john", new AttributeInput("email", "john@example.com"),
+                        new AttributeInput("email_verified", "true"), phone, phoneVerified));
+    }
+
+    @Test
     void anAliasBelongsToOneUserAtATime() {
         PoolView pool = advancedPool("email");
         AttributeInput email = new AttributeInput("email", "shared@example.com");
@@ -625,6 +688,22 @@ public abstract class OperationSuite {
                 () -> driver.adminCreateUser(pool.id(), "jane@example.com", List.of(), null));
         assertInvalid("Username should be an email.",
                 () -> driver.adminCreateUser(pool.id(), "jane", List.of(), null));
+    }
+
+    @Test
+    void usernameAttributesTakeTheUsernameAsTheAttributeItMatches() {
+        PoolView byPhone = driver.createUserPool("by-phone", null, null, null, List.of("phone_number"));
+        assertThat(driver.adminCreateUser(byPhone.id(), "+15555550123", List.of(), null).attributes())
+                .containsEntry("phone_number", "+15555550123").doesNotContainKey("email");
+        assertInvalid("Username should be a phone number.",
+                () -> driver.adminCreateUser(byPhone.id(), "jane@example.com", List.of(), null));
+        PoolView byEither = driver.createUserPool("by-either", null, null, null, List.of("email", "phone_number"));
+        assertThat(driver.adminCreateUser(byEither.id(), "+15555550124", List.of(), null).attributes())
+                .containsEntry("phone_number", "+15555550124").doesNotContainKey("email");
+        assertThat(driver.adminCreateUser(byEither.id(), "ann@example.com", List.of(), null).attributes())
+                .containsEntry("email", "ann@example.com").doesNotContainKey("phone_number");
+        assertInvalid("Username should be either an email or a phone number.",
+                () -> driver.adminCreateUser(byEither.id(), "jane", List.of(), null));
     }
 
     @Test

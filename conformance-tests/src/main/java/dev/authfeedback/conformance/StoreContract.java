@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.authfeedback.domain.model.AdvancedSecurityMode;
+import dev.authfeedback.domain.model.AliasAttribute;
 import dev.authfeedback.domain.model.AliasKey;
 import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.ChallengeName;
@@ -23,11 +24,13 @@ import dev.authfeedback.domain.model.User;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.model.UserPoolTier;
 import dev.authfeedback.domain.model.UserStatus;
+import dev.authfeedback.domain.model.UsernameAttribute;
 import dev.authfeedback.domain.port.out.AuthEventStore;
 import dev.authfeedback.domain.port.out.Stores;
 import dev.authfeedback.domain.port.out.UserPoolStore;
 import dev.authfeedback.domain.port.out.UserStore.InsertOutcome;
 import dev.authfeedback.domain.port.out.UserStore;
+import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,9 +66,14 @@ public abstract class StoreContract {
     /** A new, empty set of the adapter's stores. */
     protected abstract Stores newStores();
 
+    /** Whether this adapter's calls wait on I/O. */
+    protected abstract boolean blocks();
+
+    protected Stores stores;
+
     @BeforeEach
     void openStores() {
-        Stores stores = newStores();
+        stores = newStores();
         pools = stores.userPools();
         users = stores.users();
         events = stores.authEvents();
@@ -135,6 +143,14 @@ public abstract class StoreContract {
         return results;
     }
 
+    // ---- threading ------------------------------------------------------------------------------
+
+    @Test
+    void theStoresSayWhetherTheyBlockAndTheUseCasesSayTheSame() {
+        assertThat(stores.blocking()).isEqualTo(blocks());
+        assertThat(AuthEventFeedbackService.builder().stores(stores).build().blocking()).isEqualTo(blocks());
+    }
+
     // ---- pools ----------------------------------------------------------------------------------
 
     @Test
@@ -173,6 +189,22 @@ public abstract class StoreContract {
         assertThat(replaced).filteredOn(Boolean::booleanValue).hasSize(1);
         int winner = replaced.indexOf(true);
         assertThat(pools.find(pool.id()).orElseThrow().name()).isEqualTo("name " + winner);
+    }
+
+    @Test
+    void poolKeepsItsAliasAndUsernameAttributes() {
+        UserPool base = pool("us-east-1_attrs0000");
+        UserPool withAliases = new UserPool("us-east-1_alias0000", base.name(), base.arn(), T0, T0,
+                AdvancedSecurityMode.AUDIT, UserPoolTier.PLUS,
+                List.of(AliasAttribute.EMAIL, AliasAttribute.PHONE_NUMBER, AliasAttribute.PREFERRED_USERNAME),
+                List.of(), base.tokenSigningKeys(), 3);
+        UserPool byUsername = new UserPool("us-east-1_usern0000", base.name(), base.arn(), T0, T0,
+                AdvancedSecurityMode.OFF, UserPoolTier.ESSENTIALS, List.of(),
+                List.of(UsernameAttribute.PHONE_NUMBER, UsernameAttribute.EMAIL), base.tokenSigningKeys(), 0);
+        pools.insert(withAliases);
+        pools.insert(byUsername);
+        assertThat(pools.find(withAliases.id())).contains(withAliases);
+        assertThat(pools.find(byUsername.id())).contains(byUsername);
     }
 
     @Test

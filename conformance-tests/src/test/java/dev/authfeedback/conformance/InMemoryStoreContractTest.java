@@ -10,4 +10,9 @@ class InMemoryStoreContractTest extends StoreContract {
     protected Stores newStores() {
         return InMemoryStores.create();
     }
+
+    @Override
+    protected boolean blocks() {
+        return false;
+    }
 }

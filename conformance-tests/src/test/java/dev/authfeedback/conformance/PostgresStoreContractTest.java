@@ -9,4 +9,9 @@ class PostgresStoreContractTest extends StoreContract {
     protected Stores newStores() {
         return PostgresTestDatabase.emptyStores();
     }
+
+    @Override
+    protected boolean blocks() {
+        return true;
+    }
 }

@@ -109,8 +109,13 @@ class SecretsStayOutOfLogsTest {
             root.setLevel(before);
             vertx.close();
         }
+        // a late line from a closing thread may still be appended: copy under the appender's own lock
+        List<ILoggingEvent> events;
+        synchronized (captured) {
+            events = new ArrayList<>(captured.list);
+        }
         StringBuilder logs = new StringBuilder();
-        for (ILoggingEvent event : captured.list) {
+        for (ILoggingEvent event : events) {
             logs.append(event.getFormattedMessage()).append('\n');
             for (IThrowableProxy thrown = event.getThrowableProxy(); thrown != null; thrown = thrown.getCause()) {
                 logs.append(thrown.getClassName()).append(": ").append(thrown.getMessage()).append('\n');
@@ -120,7 +125,7 @@ class SecretsStayOutOfLogsTest {
             }
         }
         assertThat(logs).as("the internal error was logged with its cause").contains("store failure");
-        assertThat(captured.list).as("the domain's own lines reach the logging backend")
+        assertThat(events).as("the domain's own lines reach the logging backend")
                 .anySatisfy(event -> assertThat(event.getLoggerName()).startsWith("dev.authfeedback.domain."));
         assertThat(logs).as("the failing listener was logged with its cause").contains("risk model down for AuthEvent[");
         for (String secret : secrets) {

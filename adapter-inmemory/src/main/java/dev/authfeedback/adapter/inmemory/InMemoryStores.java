@@ -48,18 +48,15 @@ public final class InMemoryStores {
 
         @Override
         public boolean replace(UserPool current, UserPool updated) {
+            // a pool deleted meanwhile is not in the map: an update of the instance found earlier
+            // takes effect before the delete, and is dropped with it
             PoolData data = pools.get(current.id());
             return data != null && data.replace(current, updated);
         }
 
         @Override
         public boolean delete(String poolId) {
-            PoolData data = pools.get(poolId);
-            if (data == null || !data.markDeleted()) {
-                return false;
-            }
-            pools.remove(poolId, data);
-            return true;
+            return pools.remove(poolId) != null;
         }
 
         @Override
@@ -113,7 +110,11 @@ public final class InMemoryStores {
         @Override
         public boolean insert(AuthEvent event) {
             UserEvents events = eventsOf(event.poolId(), event.userSub());
-            return events != null && events.insert(event);
+            if (events == null) {
+                return false;
+            }
+            events.insert(event);
+            return true;
         }
 
         @Override

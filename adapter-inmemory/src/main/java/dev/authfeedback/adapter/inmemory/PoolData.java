@@ -9,9 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One pool with everything it owns: its users (indexed by username, sub and alias) and each user's
- * events. Every change to the pool or its users happens under this object's lock, so deleting the
- * pool or a user is one atomic step that no concurrent insert can undo; lookups read the
- * concurrent indexes without locking.
+ * events. Deleting is making unreachable: the pool goes with everything it holds when the store's
+ * map drops it, a user with its events when the indexes drop it, each in one atomic step. A call
+ * that found the pool or user just before takes effect before the delete, and what it leaves
+ * behind is unreachable too, so nothing comes back. Changes to the users happen under this object's
+ * lock; lookups read the concurrent indexes without locking.
  */
 final class PoolData {
 
@@ -20,7 +22,6 @@ final class PoolData {
     }
 
     private volatile UserPool pool;
-    private boolean deleted;
     private final ConcurrentHashMap<String, UserRecord> byUsername = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, UserRecord> bySub = new ConcurrentHashMap<>();
     /** Alias to the sub of the user it finds. */
@@ -35,27 +36,14 @@ final class PoolData {
     }
 
     synchronized boolean replace(UserPool current, UserPool updated) {
-        if (deleted || pool.version() != current.version()) {
+        if (pool.version() != current.version()) {
             return false;
         }
         pool = updated;
         return true;
     }
 
-    /** Marks the pool and every user's events deleted; false if it already was. */
-    synchronized boolean markDeleted() {
-        if (deleted) {
-            return false;
-        }
-        deleted = true;
-        bySub.values().forEach(record -> record.events().markDeleted());
-        return true;
-    }
-
     synchronized InsertOutcome insertUser(User user, boolean migrateAliases) {
-        if (deleted) {
-            return InsertOutcome.POOL_NOT_FOUND;
-        }
         if (byUsername.containsKey(user.username()) || bySub.containsKey(user.sub())) {
             return InsertOutcome.USERNAME_TAKEN;
         }
@@ -86,7 +74,6 @@ final class PoolData {
         for (AliasKey alias : record.user().signInAliases()) {
             aliasOwners.remove(alias, sub);
         }
-        record.events().markDeleted();
         return true;
     }
 

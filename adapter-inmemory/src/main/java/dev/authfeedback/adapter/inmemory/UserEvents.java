@@ -10,30 +10,17 @@ import java.util.Optional;
 
 /**
  * One user's events in insertion order with an index by id. They change under this object's lock,
- * which makes a feedback update one atomic step and pages consistent; once the user is deleted,
- * inserts are refused.
+ * which makes a feedback update one atomic step and pages consistent.
  */
 final class UserEvents {
     private final List<AuthEvent> inInsertionOrder = new ArrayList<>();
     private final Map<String, Integer> positionById = new HashMap<>();
-    private boolean deleted;
 
-    synchronized void markDeleted() {
-        deleted = true;
-        inInsertionOrder.clear();
-        positionById.clear();
-    }
-
-    /** False if the user is deleted. */
-    synchronized boolean insert(AuthEvent event) {
-        if (deleted) {
-            return false;
-        }
+    synchronized void insert(AuthEvent event) {
         if (positionById.putIfAbsent(event.eventId(), inInsertionOrder.size()) != null) {
             throw new IllegalStateException("event id already taken: " + event.eventId());
         }
         inInsertionOrder.add(event);
-        return true;
     }
 
     synchronized Optional<AuthEvent> find(String eventId) {

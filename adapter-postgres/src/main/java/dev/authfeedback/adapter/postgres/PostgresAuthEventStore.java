@@ -49,10 +49,13 @@ final class PostgresAuthEventStore implements AuthEventStore {
     @Override
     public boolean insert(AuthEvent event) {
         int inserted = jdbc.withConnection("insert event", connection -> insert(connection, event));
+        if (inserted < 0) {
+            return false;
+        }
         if (inserted == 0) {
             throw new IllegalStateException("event id already taken: " + event.eventId());
         }
-        return inserted > 0;
+        return true;
     }
 
     /** Rows inserted; -1 when the event's user does not exist. */

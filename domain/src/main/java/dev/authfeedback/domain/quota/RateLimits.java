@@ -54,9 +54,4 @@ public final class RateLimits {
             throw new IllegalArgumentException("a rate must be a finite number >= 0, was " + requestsPerSecond);
         }
     }
-
-    @Override
-    public String toString() {
-        return "RateLimits" + perSecond;
-    }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 final class AsciiClassTable {
 
-    private static final boolean[] NOT_A_CLASS = new boolean[0];
+    /** What {@link #build} answers for a pattern of another form (a map cannot hold null). */
+    static final boolean[] NOT_A_CLASS = new boolean[0];
     private static final ConcurrentHashMap<String, boolean[]> TABLES = new ConcurrentHashMap<>();
 
     private AsciiClassTable() {
@@ -21,7 +22,8 @@ final class AsciiClassTable {
         return table == NOT_A_CLASS ? null : table;
     }
 
-    private static boolean[] build(String regex) {
+    /** The table of a {@code [class]+} regex, uncached, or {@link #NOT_A_CLASS}. */
+    static boolean[] build(String regex) {
         // one bracketed class, no nested brackets, then '+': "[...]+"
         if (!regex.startsWith("[") || !regex.endsWith("]+") || regex.indexOf('[', 1) >= 0
                 || regex.indexOf(']') != regex.length() - 2) {
@@ -38,19 +40,22 @@ final class AsciiClassTable {
     /** {@code [A]+x[B]+} with a literal separator x: the tables of A and B, decided by the regex. */
     record TwoClasses(boolean[] first, char separator, boolean[] second) {
 
-        private static final TwoClasses NONE = new TwoClasses(new boolean[0], ' ', new boolean[0]);
+        static final TwoClasses NONE = new TwoClasses(new boolean[0], ' ', new boolean[0]);
         private static final ConcurrentHashMap<String, TwoClasses> PARSED = new ConcurrentHashMap<>();
         private static final Pattern FORM = Pattern.compile("(\\[[^\\[\\]]+\\])\\+([\\w])(\\[[^\\[\\]]+\\])\\+");
 
         static TwoClasses of(Pattern pattern) {
-            TwoClasses parsed = PARSED.computeIfAbsent(pattern.pattern(), regex -> {
-                var form = FORM.matcher(regex);
-                if (!form.matches()) {
-                    return NONE;
-                }
-                return new TwoClasses(build(form.group(1) + "+"), form.group(2).charAt(0), build(form.group(3) + "+"));
-            });
+            TwoClasses parsed = PARSED.computeIfAbsent(pattern.pattern(), TwoClasses::parse);
             return parsed == NONE ? null : parsed;
+        }
+
+        /** The two tables of a {@code [A]+x[B]+} regex, uncached, or {@link #NONE}. */
+        static TwoClasses parse(String regex) {
+            var form = FORM.matcher(regex);
+            if (!form.matches()) {
+                return NONE;
+            }
+            return new TwoClasses(build(form.group(1) + "+"), form.group(2).charAt(0), build(form.group(3) + "+"));
         }
 
         /**

@@ -74,10 +74,18 @@ class TokenBucketRateLimiterTest {
     }
 
     @Test
+    void oneBucketIsTheSmallestCap() {
+        assertThat(limiter(RateLimits.defaults(), 1).tryAcquire("only", OperationCategory.FEEDBACK)).isTrue();
+        assertThatThrownBy(() -> limiter(RateLimits.defaults(), 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void ratesMustBeFiniteAndNotNegative() {
         assertThatThrownBy(() -> RateLimits.uniform(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RateLimits.uniform(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RateLimits.uniform(Double.POSITIVE_INFINITY))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RateLimits.defaults().with(OperationCategory.FEEDBACK, -1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

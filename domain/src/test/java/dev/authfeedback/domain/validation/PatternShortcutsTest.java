@@ -26,6 +26,16 @@ class PatternShortcutsTest {
     }
 
     @Test
+    void everyShapeAnswersAsItsRegexAtTheEdgeOfAscii() throws IllegalAccessException {
+        for (StringShape shape : shapesWithPatterns()) {
+            for (String value : List.of("a\u007f", "a\u0080", "\u0080", "\u00e9", "ab")) {
+                assertThat(shape.matchesPattern(value)).as("%s on '%s'", shape.name(), value)
+                        .isEqualTo(shape.pattern().matcher(value).matches());
+            }
+        }
+    }
+
+    @Test
     void everyShapeAnswersAsItsRegexForAnyString() throws IllegalAccessException {
         List<StringShape> shapes = shapesWithPatterns();
         assertThat(shapes).hasSizeGreaterThan(5);
@@ -39,8 +49,9 @@ class PatternShortcutsTest {
     @Test
     void poolIdsAreSplitAtAnySeparatorAsTheRegexDoes() {
         StringShape poolId = Shapes.USER_POOL_ID;
+        // with the first characters past ASCII, where the tables end and the regex takes over
         List<String> samples = List.of("us-east-1_abc", "a_b", "_ab", "ab_", "a__b", "a_b_c", "a-_b", "a_b-c", "__",
-                "a_", "_", "", "us_east_1_X9", "a_b_", "a_-b");
+                "a_", "_", "", "us_east_1_X9", "a_b_", "a_-b", "a\u007f_b", "a\u0080_b", "a_b\u0080", "\u0080");
         for (String sample : samples) {
             assertThat(poolId.matchesPattern(sample)).as(sample).isEqualTo(poolId.pattern().matcher(sample).matches());
         }
