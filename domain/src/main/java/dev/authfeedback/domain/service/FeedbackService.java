@@ -60,7 +60,7 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
 
     @Override
     public void updateAuthEventFeedback(UpdateAuthEventFeedbackCommand command) {
-        Guarded.run(() -> {
+        try {
             UserPool pool = poolAccess.poolWithThreatProtection(command.userPoolId(),
                     Operation.UPDATE_AUTH_EVENT_FEEDBACK);
             String tokenSub = FeedbackTokenCodec
@@ -71,17 +71,21 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
                 throw new NotAuthorizedException(NotAuthorizedException.INVALID_FEEDBACK_TOKEN_MESSAGE);
             }
             recordFeedback(user, command.eventId(), command.parsedFeedbackValue(), FeedbackProvider.USER);
-        });
+        } catch (RuntimeException failure) {
+            throw Guarded.answer(failure);
+        }
     }
 
     @Override
     public void adminUpdateAuthEventFeedback(AdminUpdateAuthEventFeedbackCommand command) {
-        Guarded.run(() -> {
+        try {
             UserPool pool = poolAccess.poolWithThreatProtection(command.userPoolId(),
                     Operation.ADMIN_UPDATE_AUTH_EVENT_FEEDBACK);
             User user = userResolver.resolve(pool, command.username());
             recordFeedback(user, command.eventId(), command.parsedFeedbackValue(), FeedbackProvider.ADMIN);
-        });
+        } catch (RuntimeException failure) {
+            throw Guarded.answer(failure);
+        }
     }
 
     private void recordFeedback(User user, String eventId, FeedbackValue value, FeedbackProvider provider) {
@@ -103,7 +107,7 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
 
     @Override
     public Page<AuthEvent> adminListUserAuthEvents(AdminListUserAuthEventsCommand command) {
-        return Guarded.call(() -> {
+        try {
             UserPool pool = poolAccess.poolWithThreatProtection(command.userPoolId(),
                     Operation.ADMIN_LIST_USER_AUTH_EVENTS);
             User user = userResolver.resolve(pool, command.username());
@@ -118,12 +122,14 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
             int pageSize = command.pageSize();
             List<AuthEvent> found = events.listNewestFirst(pool.id(), user.sub(), after, pageSize + 1);
             return PageTokens.page(found, pageSize, EVENTS_LISTING, listing, AuthEvent::eventId);
-        });
+        } catch (RuntimeException failure) {
+            throw Guarded.answer(failure);
+        }
     }
 
     @Override
     public RecordedAuthEvent recordAuthEvent(RecordAuthEventCommand command) {
-        return Guarded.call(() -> {
+        try {
             UserPool pool = poolAccess.poolWithThreatProtection(command.userPoolId(), Operation.RECORD_AUTH_EVENT);
             User user = userResolver.resolve(pool, command.username());
             Instant now = clock.instant();
@@ -136,6 +142,8 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
             }
             String token = FeedbackTokenCodec.issue(pool, user.sub(), event.eventId(), now.plus(tokenLifetime));
             return new RecordedAuthEvent(event.eventId(), token);
-        });
+        } catch (RuntimeException failure) {
+            throw Guarded.answer(failure);
+        }
     }
 }

@@ -2,28 +2,18 @@ package dev.authfeedback.domain.service;
 
 import dev.authfeedback.domain.error.CognitoServiceException;
 import dev.authfeedback.domain.error.InternalErrorException;
-import java.util.function.Supplier;
 
-/** The edge of every use case: service errors pass, any other failure (of a port, mostly) becomes InternalErrorException. */
+/**
+ * The edge of every use case: each one catches what escapes it and throws {@link #answer}, so
+ * service errors pass and any other failure (of a port, mostly) becomes InternalErrorException.
+ * A plain try/catch rather than a lambda: on the hot path the lambda was an allocation per call.
+ */
 final class Guarded {
 
     private Guarded() {
     }
 
-    static <T> T call(Supplier<T> useCase) {
-        try {
-            return useCase.get();
-        } catch (CognitoServiceException answer) {
-            throw answer;
-        } catch (RuntimeException unexpected) {
-            throw new InternalErrorException(unexpected);
-        }
-    }
-
-    static void run(Runnable useCase) {
-        call(() -> {
-            useCase.run();
-            return null;
-        });
+    static CognitoServiceException answer(RuntimeException failure) {
+        return failure instanceof CognitoServiceException answer ? answer : new InternalErrorException(failure);
     }
 }

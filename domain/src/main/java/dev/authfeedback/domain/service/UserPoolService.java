@@ -52,7 +52,7 @@ final class UserPoolService implements CreateUserPoolUseCase, DescribeUserPoolUs
 
     @Override
     public UserPool createUserPool(CreateUserPoolCommand command) {
-        return Guarded.call(() -> {
+        try {
             poolAccess.requireQuota(settings.accountId(), Operation.CREATE_USER_POOL);
             List<AliasAttribute> aliases = distinct(command.aliasAttributes(), AliasAttribute.class);
             List<UsernameAttribute> usernameAttributes = distinct(command.usernameAttributes(), UsernameAttribute.class);
@@ -71,24 +71,32 @@ final class UserPoolService implements CreateUserPoolUseCase, DescribeUserPoolUs
                     usernameAttributes, List.of(new TokenSigningKey(ids.keyId(), ids.secretKey())), 0);
             pools.insert(pool);
             return pool;
-        });
+        } catch (RuntimeException failure) {
+            throw Guarded.answer(failure);
+        }
     }
 
     @Override
     public UserPool describeUserPool(DescribeUserPoolCommand command) {
-        return Guarded.call(() -> poolAccess.pool(command.userPoolId(), Operation.DESCRIBE_USER_POOL));
+        try {
+            return poolAccess.pool(command.userPoolId(), Operation.DESCRIBE_USER_POOL);
+        } catch (RuntimeException failure) {
+            throw Guarded.answer(failure);
+        }
     }
 
     @Override
     public void updateUserPool(UpdateUserPoolCommand command) {
-        Guarded.run(() -> {
+        try {
             UserPool pool = poolAccess.pool(command.userPoolId(), Operation.UPDATE_USER_POOL);
             AdvancedSecurityMode mode = addOnMode(command.userPoolAddOns());
             // a concurrent update wins the race: read again and apply this one on top of it
             while (!pools.replace(pool, updated(pool, command, mode))) {
                 pool = pools.find(pool.id()).orElseThrow(() -> PoolAccess.poolNotFound(command.userPoolId()));
             }
-        });
+        } catch (RuntimeException failure) {
+            throw Guarded.answer(failure);
+        }
     }
 
     private UserPool updated(UserPool pool, UpdateUserPoolCommand command, AdvancedSecurityMode mode) {
@@ -101,24 +109,28 @@ final class UserPoolService implements CreateUserPoolUseCase, DescribeUserPoolUs
 
     @Override
     public void deleteUserPool(DeleteUserPoolCommand command) {
-        Guarded.run(() -> {
+        try {
             UserPool pool = poolAccess.pool(command.userPoolId(), Operation.DELETE_USER_POOL);
             if (!pools.delete(pool.id())) {
                 throw PoolAccess.poolNotFound(pool.id());
             }
-        });
+        } catch (RuntimeException failure) {
+            throw Guarded.answer(failure);
+        }
     }
 
     @Override
     public Page<UserPool> listUserPools(ListUserPoolsCommand command) {
-        return Guarded.call(() -> {
+        try {
             poolAccess.requireQuota(settings.accountId(), Operation.LIST_USER_POOLS);
             String after = command.nextToken() == null ? null
                     : PageTokens.decode(command.nextToken(), POOLS_LISTING, settings.accountId());
             int pageSize = command.maxResults();
             return PageTokens.page(pools.listAfter(after, pageSize + 1), pageSize, POOLS_LISTING,
                     settings.accountId(), UserPool::id);
-        });
+        } catch (RuntimeException failure) {
+            throw Guarded.answer(failure);
+        }
     }
 
     private static AdvancedSecurityMode addOnMode(UserPoolAddOnsInput addOns) {

@@ -41,7 +41,7 @@ final class UserService implements AdminCreateUserUseCase, AdminGetUserUseCase, 
 
     @Override
     public User adminCreateUser(AdminCreateUserCommand command) {
-        return Guarded.call(() -> {
+        try {
             UserPool pool = poolAccess.pool(command.userPoolId(), Operation.ADMIN_CREATE_USER);
             Map<String, String> given = UserRules.attributes(command.userAttributes());
             String sub = ids.uuid();
@@ -59,7 +59,9 @@ final class UserService implements AdminCreateUserUseCase, AdminGetUserUseCase, 
                 case ALIAS_TAKEN -> throw aliasTaken(pool, user);
                 case POOL_NOT_FOUND -> throw PoolAccess.poolNotFound(pool.id());
             };
-        });
+        } catch (RuntimeException failure) {
+            throw Guarded.answer(failure);
+        }
     }
 
     private CognitoServiceException aliasTaken(UserPool pool, User user) {
@@ -74,18 +76,24 @@ final class UserService implements AdminCreateUserUseCase, AdminGetUserUseCase, 
 
     @Override
     public User adminGetUser(AdminGetUserCommand command) {
-        return Guarded.call(() -> userResolver.resolve(
-                poolAccess.pool(command.userPoolId(), Operation.ADMIN_GET_USER), command.username()));
+        try {
+            return userResolver.resolve(poolAccess.pool(command.userPoolId(), Operation.ADMIN_GET_USER),
+                    command.username());
+        } catch (RuntimeException failure) {
+            throw Guarded.answer(failure);
+        }
     }
 
     @Override
     public void adminDeleteUser(AdminDeleteUserCommand command) {
-        Guarded.run(() -> {
+        try {
             UserPool pool = poolAccess.pool(command.userPoolId(), Operation.ADMIN_DELETE_USER);
             User user = userResolver.resolve(pool, command.username());
             if (!users.delete(pool.id(), user.sub())) {
                 throw new UserNotFoundException(UserNotFoundException.MESSAGE);
             }
-        });
+        } catch (RuntimeException failure) {
+            throw Guarded.answer(failure);
+        }
     }
 }
