@@ -2,7 +2,6 @@ package dev.authfeedback.benchmarks;
 
 import dev.authfeedback.adapter.postgres.PostgresStorage;
 import dev.authfeedback.conformance.PostgresTestDatabase;
-import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.error.InvalidParameterException;
 import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.Page;
@@ -10,6 +9,7 @@ import dev.authfeedback.domain.model.RecordedAuthEvent;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.in.AdminListUserAuthEventsCommand;
 import dev.authfeedback.domain.port.in.AdminUpdateAuthEventFeedbackCommand;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
 import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.out.Stores;

@@ -1,17 +1,17 @@
 package dev.authfeedback.benchmarks;
 
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
-import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
-import dev.authfeedback.domain.quota.RateLimits;
-import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.domain.model.RecordedAuthEvent;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.in.AdminCreateUserCommand;
 import dev.authfeedback.domain.port.in.AdminUpdateAuthEventFeedbackCommand;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.in.CreateUserPoolCommand;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
 import dev.authfeedback.domain.port.in.UserPoolAddOnsInput;
 import dev.authfeedback.domain.port.out.Stores;
+import dev.authfeedback.domain.quota.RateLimits;
+import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import java.util.ArrayList;
 import java.util.List;

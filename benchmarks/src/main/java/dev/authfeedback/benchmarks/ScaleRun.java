@@ -1,9 +1,9 @@
 package dev.authfeedback.benchmarks;
 
-import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.in.AdminListUserAuthEventsCommand;
 import dev.authfeedback.domain.port.in.AdminUpdateAuthEventFeedbackCommand;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
 import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackCommand;
 import io.vertx.core.json.JsonObject;

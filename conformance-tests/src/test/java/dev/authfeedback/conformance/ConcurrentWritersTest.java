@@ -3,12 +3,12 @@ package dev.authfeedback.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
-import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
-import dev.authfeedback.domain.quota.RateLimits;
-import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.conformance.Views.EventView;
 import dev.authfeedback.conformance.Views.PoolView;
 import dev.authfeedback.conformance.Views.Recorded;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.quota.RateLimits;
+import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;

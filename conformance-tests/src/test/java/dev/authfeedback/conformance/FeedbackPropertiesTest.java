@@ -6,13 +6,13 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
-import dev.authfeedback.domain.quota.RateLimits;
-import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.conformance.Views.EventView;
 import dev.authfeedback.conformance.Views.FeedbackView;
 import dev.authfeedback.conformance.Views.PageView;
 import dev.authfeedback.conformance.Views.PoolView;
 import dev.authfeedback.conformance.Views.Recorded;
+import dev.authfeedback.domain.quota.RateLimits;
+import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import java.time.Duration;
 import java.time.Instant;

@@ -11,8 +11,8 @@ import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.Page;
 import dev.authfeedback.domain.model.RecordedAuthEvent;
 import dev.authfeedback.domain.port.in.AdminListUserAuthEventsCommand;
-import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
 import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
 import io.grpc.stub.StreamObserver;
 
 final class EventsGrpcService extends EventsServiceGrpc.EventsServiceImplBase {

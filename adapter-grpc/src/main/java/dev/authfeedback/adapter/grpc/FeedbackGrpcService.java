@@ -8,8 +8,8 @@ import dev.authfeedback.adapter.grpc.v1.FeedbackServiceGrpc;
 import dev.authfeedback.adapter.grpc.v1.UpdateAuthEventFeedbackRequest;
 import dev.authfeedback.adapter.grpc.v1.UpdateAuthEventFeedbackResponse;
 import dev.authfeedback.domain.port.in.AdminUpdateAuthEventFeedbackCommand;
-import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackCommand;
 import io.grpc.stub.StreamObserver;
 
 final class FeedbackGrpcService extends FeedbackServiceGrpc.FeedbackServiceImplBase {

@@ -15,12 +15,12 @@ import dev.authfeedback.adapter.grpc.v1.UpdateUserPoolResponse;
 import dev.authfeedback.adapter.grpc.v1.UserPoolsServiceGrpc;
 import dev.authfeedback.domain.model.Page;
 import dev.authfeedback.domain.model.UserPool;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.in.CreateUserPoolCommand;
 import dev.authfeedback.domain.port.in.DeleteUserPoolCommand;
 import dev.authfeedback.domain.port.in.DescribeUserPoolCommand;
 import dev.authfeedback.domain.port.in.ListUserPoolsCommand;
 import dev.authfeedback.domain.port.in.UpdateUserPoolCommand;
-import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import io.grpc.stub.StreamObserver;
 
 final class UserPoolsGrpcService extends UserPoolsServiceGrpc.UserPoolsServiceImplBase {
