@@ -12,6 +12,9 @@ import dev.authfeedback.adapter.grpc.AuthFeedbackGrpcServer;
 import dev.authfeedback.adapter.grpc.GrpcAdapterSettings;
 import dev.authfeedback.adapter.grpc.GrpcMapping;
 import dev.authfeedback.adapter.grpc.ProtoEnums;
+import dev.authfeedback.adapter.grpc.v1.AccountTakeoverActionType;
+import dev.authfeedback.adapter.grpc.v1.AccountTakeoverActionsType;
+import dev.authfeedback.adapter.grpc.v1.AccountTakeoverRiskConfigurationType;
 import dev.authfeedback.adapter.grpc.v1.AdminCreateUserRequest;
 import dev.authfeedback.adapter.grpc.v1.AdminDeleteUserRequest;
 import dev.authfeedback.adapter.grpc.v1.AdminGetUserRequest;
@@ -20,16 +23,25 @@ import dev.authfeedback.adapter.grpc.v1.AdminUpdateAuthEventFeedbackRequest;
 import dev.authfeedback.adapter.grpc.v1.AttributeType;
 import dev.authfeedback.adapter.grpc.v1.AuthEventType;
 import dev.authfeedback.adapter.grpc.v1.ChallengeResponseType;
+import dev.authfeedback.adapter.grpc.v1.CompromisedCredentialsActionsType;
+import dev.authfeedback.adapter.grpc.v1.CompromisedCredentialsRiskConfigurationType;
 import dev.authfeedback.adapter.grpc.v1.CreateUserPoolRequest;
 import dev.authfeedback.adapter.grpc.v1.DeleteUserPoolRequest;
+import dev.authfeedback.adapter.grpc.v1.DescribeRiskConfigurationRequest;
 import dev.authfeedback.adapter.grpc.v1.DescribeUserPoolRequest;
 import dev.authfeedback.adapter.grpc.v1.EventContextDataType;
 import dev.authfeedback.adapter.grpc.v1.EventRiskType;
 import dev.authfeedback.adapter.grpc.v1.EventsServiceGrpc;
 import dev.authfeedback.adapter.grpc.v1.FeedbackServiceGrpc;
 import dev.authfeedback.adapter.grpc.v1.ListUserPoolsRequest;
+import dev.authfeedback.adapter.grpc.v1.NotifyConfigurationType;
+import dev.authfeedback.adapter.grpc.v1.NotifyEmailType;
 import dev.authfeedback.adapter.grpc.v1.RecordAuthEventRequest;
 import dev.authfeedback.adapter.grpc.v1.RecordAuthEventResponse;
+import dev.authfeedback.adapter.grpc.v1.RiskConfigurationServiceGrpc;
+import dev.authfeedback.adapter.grpc.v1.RiskConfigurationType;
+import dev.authfeedback.adapter.grpc.v1.RiskExceptionConfigurationType;
+import dev.authfeedback.adapter.grpc.v1.SetRiskConfigurationRequest;
 import dev.authfeedback.adapter.grpc.v1.UpdateAuthEventFeedbackRequest;
 import dev.authfeedback.adapter.grpc.v1.UpdateUserPoolRequest;
 import dev.authfeedback.adapter.grpc.v1.UserPoolAddOns;
@@ -43,14 +55,18 @@ import dev.authfeedback.conformance.Views.PoolSummary;
 import dev.authfeedback.conformance.Views.PoolView;
 import dev.authfeedback.conformance.Views.Recorded;
 import dev.authfeedback.conformance.Views.UserView;
+import dev.authfeedback.domain.model.AccountTakeoverEventAction;
 import dev.authfeedback.domain.model.AdvancedSecurityMode;
 import dev.authfeedback.domain.model.AliasAttribute;
 import dev.authfeedback.domain.model.ChallengeName;
 import dev.authfeedback.domain.model.ChallengeResult;
+import dev.authfeedback.domain.model.CompromisedCredentialsEventAction;
 import dev.authfeedback.domain.model.EventContextData;
+import dev.authfeedback.domain.model.EventFilter;
 import dev.authfeedback.domain.model.EventResponse;
 import dev.authfeedback.domain.model.EventType;
 import dev.authfeedback.domain.model.FeedbackValue;
+import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.model.RiskDecision;
 import dev.authfeedback.domain.model.RiskLevel;
 import dev.authfeedback.domain.model.UserPoolTier;
@@ -58,9 +74,10 @@ import dev.authfeedback.domain.model.UserStatus;
 import dev.authfeedback.domain.model.UsernameAttribute;
 import dev.authfeedback.domain.model.WireEnum;
 import dev.authfeedback.domain.port.in.AttributeInput;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.in.ChallengeResponseInput;
 import dev.authfeedback.domain.port.in.EventRiskInput;
-import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.port.in.SetRiskConfigurationCommand;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -111,6 +128,7 @@ public final class GrpcDriver implements OperationDriver {
     private final EventsServiceGrpc.EventsServiceBlockingStub events;
     private final UserPoolsServiceGrpc.UserPoolsServiceBlockingStub pools;
     private final UsersServiceGrpc.UsersServiceBlockingStub users;
+    private final RiskConfigurationServiceGrpc.RiskConfigurationServiceBlockingStub risk;
 
     /** Calls over {@code channel} with {@code adminKey}; closing shuts the channel down, then runs {@code onClose}. */
     public GrpcDriver(ManagedChannel channel, String adminKey, Runnable onClose) {
@@ -123,6 +141,7 @@ public final class GrpcDriver implements OperationDriver {
         this.events = EventsServiceGrpc.newBlockingStub(channel).withInterceptors(withKey);
         this.pools = UserPoolsServiceGrpc.newBlockingStub(channel).withInterceptors(withKey);
         this.users = UsersServiceGrpc.newBlockingStub(channel).withInterceptors(withKey);
+        this.risk = RiskConfigurationServiceGrpc.newBlockingStub(channel).withInterceptors(withKey);
     }
 
     /** A Netty server on 127.0.0.1 around {@code service} and a plaintext channel to it. */
@@ -527,6 +546,153 @@ public final class GrpcDriver implements OperationDriver {
         assertThat(reason).as("ErrorInfo reason").isNotNull();
         assertThat(failure.getStatus().getCode()).as("status code of %s", reason).isEqualTo(CODE_OF_SHAPE.get(reason));
         return new ServiceError(reason, status.getMessage(), paths);
+    }
+
+    @Override
+    public RiskConfiguration setRiskConfiguration(String poolId, String clientId,
+                                                  SetRiskConfigurationCommand.CompromisedCredentialsInput compromised,
+                                                  SetRiskConfigurationCommand.AccountTakeoverInput accountTakeover,
+                                                  SetRiskConfigurationCommand.RiskExceptionsInput exceptions) {
+        SetRiskConfigurationRequest.Builder request = SetRiskConfigurationRequest.newBuilder();
+        if (poolId != null) {
+            request.setUserPoolId(poolId);
+        }
+        if (clientId != null) {
+            request.setClientId(clientId);
+        }
+        if (compromised != null) {
+            CompromisedCredentialsRiskConfigurationType.Builder proto = CompromisedCredentialsRiskConfigurationType
+                    .newBuilder();
+            if (compromised.eventFilter() != null) {
+                compromised.eventFilter().forEach(value -> proto.addEventFilterValue(number(value,
+                        dev.authfeedback.adapter.grpc.v1.EventFilter.getDescriptor(), EventFilter.class)));
+            }
+            if (compromised.actions() != null) {
+                proto.setActions(CompromisedCredentialsActionsType.newBuilder().setEventActionValue(number(
+                        compromised.actions().eventAction(),
+                        dev.authfeedback.adapter.grpc.v1.CompromisedCredentialsEventAction.getDescriptor(),
+                        CompromisedCredentialsEventAction.class)));
+            }
+            request.setCompromisedCredentialsRiskConfiguration(proto);
+        }
+        if (accountTakeover != null) {
+            AccountTakeoverRiskConfigurationType.Builder proto = AccountTakeoverRiskConfigurationType.newBuilder();
+            SetRiskConfigurationCommand.NotifyInput notify = accountTakeover.notifyConfiguration();
+            if (notify != null) {
+                NotifyConfigurationType.Builder notifyProto = NotifyConfigurationType.newBuilder();
+                setIfPresent(notify.from(), notifyProto::setFrom);
+                setIfPresent(notify.replyTo(), notifyProto::setReplyTo);
+                setIfPresent(notify.sourceArn(), notifyProto::setSourceArn);
+                setIfPresent(email(notify.blockEmail()), notifyProto::setBlockEmail);
+                setIfPresent(email(notify.noActionEmail()), notifyProto::setNoActionEmail);
+                setIfPresent(email(notify.mfaEmail()), notifyProto::setMfaEmail);
+                proto.setNotifyConfiguration(notifyProto);
+            }
+            if (accountTakeover.actions() != null) {
+                AccountTakeoverActionsType.Builder actions = AccountTakeoverActionsType.newBuilder();
+                setIfPresent(level(accountTakeover.actions().lowAction()), actions::setLowAction);
+                setIfPresent(level(accountTakeover.actions().mediumAction()), actions::setMediumAction);
+                setIfPresent(level(accountTakeover.actions().highAction()), actions::setHighAction);
+                proto.setActions(actions);
+            }
+            request.setAccountTakeoverRiskConfiguration(proto);
+        }
+        if (exceptions != null) {
+            RiskExceptionConfigurationType.Builder proto = RiskExceptionConfigurationType.newBuilder();
+            if (exceptions.blockedIpRangeList() != null) {
+                proto.addAllBlockedIpRangeList(exceptions.blockedIpRangeList());
+            }
+            if (exceptions.skippedIpRangeList() != null) {
+                proto.addAllSkippedIpRangeList(exceptions.skippedIpRangeList());
+            }
+            request.setRiskExceptionConfiguration(proto);
+        }
+        return call(() -> riskConfiguration(risk.setRiskConfiguration(request.build()).getRiskConfiguration()));
+    }
+
+    @Override
+    public RiskConfiguration describeRiskConfiguration(String poolId, String clientId) {
+        DescribeRiskConfigurationRequest.Builder request = DescribeRiskConfigurationRequest.newBuilder();
+        setIfPresent(poolId, request::setUserPoolId);
+        setIfPresent(clientId, request::setClientId);
+        return call(() -> riskConfiguration(risk.describeRiskConfiguration(request.build()).getRiskConfiguration()));
+    }
+
+    private static <T> void setIfPresent(T value, java.util.function.Consumer<T> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
+    }
+
+    private static NotifyEmailType email(SetRiskConfigurationCommand.NotifyEmailInput email) {
+        if (email == null) {
+            return null;
+        }
+        NotifyEmailType.Builder proto = NotifyEmailType.newBuilder();
+        setIfPresent(email.subject(), proto::setSubject);
+        setIfPresent(email.htmlBody(), proto::setHtmlBody);
+        setIfPresent(email.textBody(), proto::setTextBody);
+        return proto.build();
+    }
+
+    private static AccountTakeoverActionType level(SetRiskConfigurationCommand.LevelActionInput level) {
+        if (level == null) {
+            return null;
+        }
+        AccountTakeoverActionType.Builder proto = AccountTakeoverActionType.newBuilder();
+        setIfPresent(level.notifies(), proto::setNotify);
+        proto.setEventActionValue(number(level.eventAction(),
+                dev.authfeedback.adapter.grpc.v1.AccountTakeoverEventAction.getDescriptor(),
+                AccountTakeoverEventAction.class));
+        return proto.build();
+    }
+
+    private static RiskConfiguration riskConfiguration(RiskConfigurationType proto) {
+        RiskConfiguration.CompromisedCredentials compromised = null;
+        if (proto.hasCompromisedCredentialsRiskConfiguration()) {
+            var given = proto.getCompromisedCredentialsRiskConfiguration();
+            compromised = new RiskConfiguration.CompromisedCredentials(
+                    given.getEventFilterValueList().stream().map(value -> WireEnum.parseValidated(EventFilter.class,
+                            wire(value, dev.authfeedback.adapter.grpc.v1.EventFilter.getDescriptor(),
+                                    EventFilter.class))).toList(),
+                    WireEnum.parseValidated(CompromisedCredentialsEventAction.class, wire(
+                            given.getActions().getEventActionValue(),
+                            dev.authfeedback.adapter.grpc.v1.CompromisedCredentialsEventAction.getDescriptor(),
+                            CompromisedCredentialsEventAction.class)));
+        }
+        RiskConfiguration.AccountTakeover takeover = null;
+        if (proto.hasAccountTakeoverRiskConfiguration()) {
+            var given = proto.getAccountTakeoverRiskConfiguration();
+            var notify = given.getNotifyConfiguration();
+            var actions = given.getActions();
+            takeover = new RiskConfiguration.AccountTakeover(
+                    !given.hasNotifyConfiguration() ? null : new RiskConfiguration.Notify(
+                            notify.hasFrom() ? notify.getFrom() : null, notify.hasReplyTo() ? notify.getReplyTo() : null,
+                            notify.getSourceArn(), notify.hasBlockEmail() ? email(notify.getBlockEmail()) : null,
+                            notify.hasNoActionEmail() ? email(notify.getNoActionEmail()) : null,
+                            notify.hasMfaEmail() ? email(notify.getMfaEmail()) : null),
+                    actions.hasLowAction() ? level(actions.getLowAction()) : null,
+                    actions.hasMediumAction() ? level(actions.getMediumAction()) : null,
+                    actions.hasHighAction() ? level(actions.getHighAction()) : null);
+        }
+        return new RiskConfiguration(proto.getUserPoolId(), proto.hasClientId() ? proto.getClientId() : null,
+                compromised, takeover,
+                !proto.hasRiskExceptionConfiguration() ? null : new RiskConfiguration.RiskExceptions(
+                        proto.getRiskExceptionConfiguration().getBlockedIpRangeListList(),
+                        proto.getRiskExceptionConfiguration().getSkippedIpRangeListList()),
+                proto.hasLastModifiedDate() ? instant(proto.getLastModifiedDate()) : null);
+    }
+
+    private static RiskConfiguration.NotifyEmail email(NotifyEmailType proto) {
+        return new RiskConfiguration.NotifyEmail(proto.getSubject(), proto.hasHtmlBody() ? proto.getHtmlBody() : null,
+                proto.hasTextBody() ? proto.getTextBody() : null);
+    }
+
+    private static RiskConfiguration.LevelAction level(AccountTakeoverActionType proto) {
+        return new RiskConfiguration.LevelAction(proto.getNotify(), WireEnum.parseValidated(
+                AccountTakeoverEventAction.class, wire(proto.getEventActionValue(),
+                        dev.authfeedback.adapter.grpc.v1.AccountTakeoverEventAction.getDescriptor(),
+                        AccountTakeoverEventAction.class)));
     }
 
     private static <T> T call(Supplier<T> rpc) {

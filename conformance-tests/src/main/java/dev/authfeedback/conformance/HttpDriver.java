@@ -12,11 +12,17 @@ import dev.authfeedback.conformance.Views.PoolSummary;
 import dev.authfeedback.conformance.Views.PoolView;
 import dev.authfeedback.conformance.Views.Recorded;
 import dev.authfeedback.conformance.Views.UserView;
+import dev.authfeedback.domain.model.AccountTakeoverEventAction;
+import dev.authfeedback.domain.model.CompromisedCredentialsEventAction;
 import dev.authfeedback.domain.model.EventContextData;
+import dev.authfeedback.domain.model.EventFilter;
+import dev.authfeedback.domain.model.RiskConfiguration;
+import dev.authfeedback.domain.model.WireEnum;
 import dev.authfeedback.domain.port.in.AttributeInput;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.in.ChallengeResponseInput;
 import dev.authfeedback.domain.port.in.EventRiskInput;
-import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.port.in.SetRiskConfigurationCommand;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,10 +39,19 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AccountTakeoverActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AccountTakeoverActionsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AccountTakeoverRiskConfigurationType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthEventType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CompromisedCredentialsActionsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CompromisedCredentialsRiskConfigurationType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolsResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotifyConfigurationType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotifyEmailType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RiskConfigurationType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RiskExceptionConfigurationType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolAddOnsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 
@@ -260,6 +275,90 @@ public final class HttpDriver implements OperationDriver {
                         context.timezone(), context.city(), context.country()),
                 feedback == null ? null : new FeedbackView(feedback.feedbackValueAsString(), feedback.provider(),
                         feedback.feedbackDate()));
+    }
+
+    @Override
+    public RiskConfiguration setRiskConfiguration(String poolId, String clientId,
+                                                  SetRiskConfigurationCommand.CompromisedCredentialsInput compromised,
+                                                  SetRiskConfigurationCommand.AccountTakeoverInput accountTakeover,
+                                                  SetRiskConfigurationCommand.RiskExceptionsInput exceptions) {
+        return call(() -> riskConfiguration(client.setRiskConfiguration(request -> request.userPoolId(poolId)
+                .clientId(clientId)
+                .compromisedCredentialsRiskConfiguration(compromised == null ? null
+                        : CompromisedCredentialsRiskConfigurationType.builder()
+                                .eventFilterWithStrings(compromised.eventFilter())
+                                .actions(compromised.actions() == null ? null : CompromisedCredentialsActionsType
+                                        .builder().eventAction(compromised.actions().eventAction()).build())
+                                .build())
+                .accountTakeoverRiskConfiguration(accountTakeover == null ? null
+                        : AccountTakeoverRiskConfigurationType.builder()
+                                .notifyConfiguration(notify(accountTakeover.notifyConfiguration()))
+                                .actions(accountTakeover.actions() == null ? null : AccountTakeoverActionsType.builder()
+                                        .lowAction(level(accountTakeover.actions().lowAction()))
+                                        .mediumAction(level(accountTakeover.actions().mediumAction()))
+                                        .highAction(level(accountTakeover.actions().highAction())).build())
+                                .build())
+                .riskExceptionConfiguration(exceptions == null ? null : RiskExceptionConfigurationType.builder()
+                        .blockedIPRangeList(exceptions.blockedIpRangeList())
+                        .skippedIPRangeList(exceptions.skippedIpRangeList()).build()))
+                .riskConfiguration()));
+    }
+
+    @Override
+    public RiskConfiguration describeRiskConfiguration(String poolId, String clientId) {
+        return call(() -> riskConfiguration(client.describeRiskConfiguration(request -> request.userPoolId(poolId)
+                .clientId(clientId)).riskConfiguration()));
+    }
+
+    private static NotifyConfigurationType notify(SetRiskConfigurationCommand.NotifyInput notify) {
+        return notify == null ? null : NotifyConfigurationType.builder().from(notify.from()).replyTo(notify.replyTo())
+                .sourceArn(notify.sourceArn()).blockEmail(email(notify.blockEmail()))
+                .noActionEmail(email(notify.noActionEmail())).mfaEmail(email(notify.mfaEmail())).build();
+    }
+
+    private static NotifyEmailType email(SetRiskConfigurationCommand.NotifyEmailInput email) {
+        return email == null ? null : NotifyEmailType.builder().subject(email.subject()).htmlBody(email.htmlBody())
+                .textBody(email.textBody()).build();
+    }
+
+    private static AccountTakeoverActionType level(SetRiskConfigurationCommand.LevelActionInput level) {
+        return level == null ? null
+                : AccountTakeoverActionType.builder().sendNotification(level.notifies()).eventAction(level.eventAction())
+                        .build();
+    }
+
+    private static RiskConfiguration riskConfiguration(RiskConfigurationType answer) {
+        var compromised = answer.compromisedCredentialsRiskConfiguration();
+        var takeover = answer.accountTakeoverRiskConfiguration();
+        var exceptions = answer.riskExceptionConfiguration();
+        return new RiskConfiguration(answer.userPoolId(), answer.clientId(),
+                compromised == null ? null : new RiskConfiguration.CompromisedCredentials(
+                        compromised.eventFilterAsStrings().stream()
+                                .map(value -> WireEnum.parseValidated(EventFilter.class, value)).toList(),
+                        WireEnum.parseValidated(CompromisedCredentialsEventAction.class,
+                                compromised.actions().eventActionAsString())),
+                takeover == null ? null : new RiskConfiguration.AccountTakeover(
+                        takeover.notifyConfiguration() == null ? null : new RiskConfiguration.Notify(
+                                takeover.notifyConfiguration().from(), takeover.notifyConfiguration().replyTo(),
+                                takeover.notifyConfiguration().sourceArn(),
+                                email(takeover.notifyConfiguration().blockEmail()),
+                                email(takeover.notifyConfiguration().noActionEmail()),
+                                email(takeover.notifyConfiguration().mfaEmail())),
+                        level(takeover.actions().lowAction()), level(takeover.actions().mediumAction()),
+                        level(takeover.actions().highAction())),
+                exceptions == null ? null : new RiskConfiguration.RiskExceptions(exceptions.blockedIPRangeList(),
+                        exceptions.skippedIPRangeList()),
+                answer.lastModifiedDate());
+    }
+
+    private static RiskConfiguration.NotifyEmail email(NotifyEmailType email) {
+        return email == null ? null : new RiskConfiguration.NotifyEmail(email.subject(), email.htmlBody(),
+                email.textBody());
+    }
+
+    private static RiskConfiguration.LevelAction level(AccountTakeoverActionType level) {
+        return level == null ? null : new RiskConfiguration.LevelAction(level.sendNotification(),
+                WireEnum.parseValidated(AccountTakeoverEventAction.class, level.eventActionAsString()));
     }
 
     private static <T> T call(Supplier<T> operation) {

@@ -14,6 +14,7 @@ import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.EventContextData;
 import dev.authfeedback.domain.model.Page;
 import dev.authfeedback.domain.model.RecordedAuthEvent;
+import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.model.User;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.model.WireEnum;
@@ -23,17 +24,19 @@ import dev.authfeedback.domain.port.in.AdminGetUserCommand;
 import dev.authfeedback.domain.port.in.AdminListUserAuthEventsCommand;
 import dev.authfeedback.domain.port.in.AdminUpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.in.AttributeInput;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.in.ChallengeResponseInput;
 import dev.authfeedback.domain.port.in.CreateUserPoolCommand;
 import dev.authfeedback.domain.port.in.DeleteUserPoolCommand;
+import dev.authfeedback.domain.port.in.DescribeRiskConfigurationCommand;
 import dev.authfeedback.domain.port.in.DescribeUserPoolCommand;
 import dev.authfeedback.domain.port.in.EventRiskInput;
 import dev.authfeedback.domain.port.in.ListUserPoolsCommand;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
+import dev.authfeedback.domain.port.in.SetRiskConfigurationCommand;
 import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.in.UpdateUserPoolCommand;
 import dev.authfeedback.domain.port.in.UserPoolAddOnsInput;
-import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.validation.Violation;
 import java.util.List;
 import java.util.function.Supplier;
@@ -172,6 +175,20 @@ public final class InProcessDriver implements OperationDriver {
             operation.run();
             return null;
         });
+    }
+
+    @Override
+    public RiskConfiguration setRiskConfiguration(String poolId, String clientId,
+                                                  SetRiskConfigurationCommand.CompromisedCredentialsInput compromised,
+                                                  SetRiskConfigurationCommand.AccountTakeoverInput accountTakeover,
+                                                  SetRiskConfigurationCommand.RiskExceptionsInput exceptions) {
+        return call(() -> service.setRiskConfiguration(new SetRiskConfigurationCommand(poolId, clientId, compromised,
+                accountTakeover, exceptions)));
+    }
+
+    @Override
+    public RiskConfiguration describeRiskConfiguration(String poolId, String clientId) {
+        return call(() -> service.describeRiskConfiguration(new DescribeRiskConfigurationCommand(poolId, clientId)));
     }
 
     private static <T> T call(Supplier<T> operation) {

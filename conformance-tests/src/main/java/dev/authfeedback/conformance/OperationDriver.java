@@ -7,9 +7,11 @@ import dev.authfeedback.conformance.Views.PoolView;
 import dev.authfeedback.conformance.Views.Recorded;
 import dev.authfeedback.conformance.Views.UserView;
 import dev.authfeedback.domain.model.EventContextData;
+import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.port.in.AttributeInput;
 import dev.authfeedback.domain.port.in.ChallengeResponseInput;
 import dev.authfeedback.domain.port.in.EventRiskInput;
+import dev.authfeedback.domain.port.in.SetRiskConfigurationCommand;
 import java.util.List;
 
 /**
@@ -49,6 +51,14 @@ public interface OperationDriver extends AutoCloseable {
 
     PageView<EventView> adminListUserAuthEvents(String poolId, String username, Integer maxResults,
                                                 String nextToken);
+
+    /** SetRiskConfiguration; the answer as the domain's record (enum values parsed from the wire). */
+    RiskConfiguration setRiskConfiguration(String poolId, String clientId,
+                                           SetRiskConfigurationCommand.CompromisedCredentialsInput compromised,
+                                           SetRiskConfigurationCommand.AccountTakeoverInput accountTakeover,
+                                           SetRiskConfigurationCommand.RiskExceptionsInput exceptions);
+
+    RiskConfiguration describeRiskConfiguration(String poolId, String clientId);
 
     /**
      * How an error message echoes an enum value this driver was asked to send: the value itself,

@@ -13,14 +13,19 @@ import dev.authfeedback.conformance.Views.UserView;
 import dev.authfeedback.domain.error.NotAuthorizedException;
 import dev.authfeedback.domain.error.TooManyRequestsException;
 import dev.authfeedback.domain.error.UserNotFoundException;
+import dev.authfeedback.domain.model.AccountTakeoverEventAction;
 import dev.authfeedback.domain.model.AuthEvent;
+import dev.authfeedback.domain.model.CompromisedCredentialsEventAction;
 import dev.authfeedback.domain.model.EventContextData;
 import dev.authfeedback.domain.model.EventFeedback;
+import dev.authfeedback.domain.model.EventFilter;
 import dev.authfeedback.domain.model.FeedbackProvider;
+import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.port.in.AttributeInput;
 import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.in.ChallengeResponseInput;
 import dev.authfeedback.domain.port.in.EventRiskInput;
+import dev.authfeedback.domain.port.in.SetRiskConfigurationCommand;
 import dev.authfeedback.domain.port.out.AuthEventStore;
 import dev.authfeedback.domain.port.out.FeedbackRecorded;
 import dev.authfeedback.domain.port.out.OperationCategory;
@@ -579,7 +584,8 @@ public abstract class OperationSuite {
                     }
                 });
         try (OperationDriver broken = driverFor(newService(
-                new Stores(healthy.userPools(), healthy.users(), failing, healthy.blocking())))) {
+                new Stores(healthy.userPools(), healthy.users(), failing, healthy.riskConfigurations(),
+                        healthy.blocking())))) {
             PoolView pool = broken.createUserPool("p", "ENFORCED", "PLUS", null, null);
             broken.adminCreateUser(pool.id(), "jane", List.of(), null);
             Recorded event = broken.recordAuthEvent(pool.id(), "jane", "SignIn", null, null, null, null);
@@ -590,6 +596,174 @@ public abstract class OperationSuite {
             // the service keeps serving
             assertThat(broken.adminListUserAuthEvents(pool.id(), "jane", null, null).items()).hasSize(1);
         }
+    }
+
+    // ---- risk configuration ---------------------------------------------------------------------
+
+    private static final String SES_ARN = "arn:aws:ses:eu-west-1:123456789012:identity/security@example.com";
+
+    private static SetRiskConfigurationCommand.AccountTakeoverInput takeover(String low, String medium, String high) {
+        return new SetRiskConfigurationCommand.AccountTakeoverInput(null, new SetRiskConfigurationCommand.ActionsInput(
+                low == null ? null : new SetRiskConfigurationCommand.LevelActionInput(false, low),
+                medium == null ? null : new SetRiskConfigurationCommand.LevelActionInput(false, medium),
+                high == null ? null : new SetRiskConfigurationCommand.LevelActionInput(true, high)));
+    }
+
+    private static RiskConfiguration.LevelAction level(boolean notify, AccountTakeoverEventAction action) {
+        return new RiskConfiguration.LevelAction(notify, action);
+    }
+
+    @Test
+    void aPoolNeverConfiguredHasTheDefaultRiskConfiguration() {
+        PoolView pool = advancedPool();
+        RiskConfiguration described = driver.describeRiskConfiguration(pool.id(), null);
+        assertThat(described).isEqualTo(RiskConfiguration.defaults(pool.id()));
+        assertThat(described.lastModifiedDate()).isNull();
+        assertThat(described.accountTakeover().highAction()).isEqualTo(level(false, AccountTakeoverEventAction.BLOCK));
+    }
+
+    @Test
+    void aRiskConfigurationIsStoredWholeAndDescribedAsStored() {
+        PoolView pool = advancedPool();
+        clock.advance(Duration.ofMinutes(5));
+        SetRiskConfigurationCommand.NotifyEmailInput block = new SetRiskConfigurationCommand.NotifyEmailInput(
+                "Blocked sign-in attempt", "<p>We blocked a sign-in from {ip-address}.</p>",
+                "We blocked a sign-in from {ip-address}.");
+        RiskConfiguration answered = driver.setRiskConfiguration(pool.id(), null,
+                new SetRiskConfigurationCommand.CompromisedCredentialsInput(List.of("SIGN_IN", "SIGN_UP"),
+                        new SetRiskConfigurationCommand.CompromisedCredentialsActionsInput("NO_ACTION")),
+                new SetRiskConfigurationCommand.AccountTakeoverInput(
+                        new SetRiskConfigurationCommand.NotifyInput("security@example.com", null, SES_ARN, block,
+                                null, new SetRiskConfigurationCommand.NotifyEmailInput("New sign-in", null,
+                                        "Confirm it was you: {one-click-link-valid}")),
+                        new SetRiskConfigurationCommand.ActionsInput(null,
+                                new SetRiskConfigurationCommand.LevelActionInput(true, "MFA_REQUIRED"),
+                                new SetRiskConfigurationCommand.LevelActionInput(true, "BLOCK"))),
+                new SetRiskConfigurationCommand.RiskExceptionsInput(List.of("203.0.113.0/24", "2001:db8::/32"),
+                        List.of("198.51.100.7")));
+        RiskConfiguration expected = new RiskConfiguration(pool.id(), null,
+                new RiskConfiguration.CompromisedCredentials(List.of(EventFilter.SIGN_IN, EventFilter.SIGN_UP),
+                        CompromisedCredentialsEventAction.NO_ACTION),
+                new RiskConfiguration.AccountTakeover(new RiskConfiguration.Notify("security@example.com", null, SES_ARN,
+                        new RiskConfiguration.NotifyEmail(block.subject(), block.htmlBody(), block.textBody()), null,
+                        new RiskConfiguration.NotifyEmail("New sign-in", null,
+                                "Confirm it was you: {one-click-link-valid}")),
+                        null, level(true, AccountTakeoverEventAction.MFA_REQUIRED),
+                        level(true, AccountTakeoverEventAction.BLOCK)),
+                new RiskConfiguration.RiskExceptions(List.of("203.0.113.0/24", "2001:db8::/32"),
+                        List.of("198.51.100.7")),
+                clock.instant());
+        assertThat(answered).isEqualTo(expected);
+        assertThat(driver.describeRiskConfiguration(pool.id(), null)).isEqualTo(expected);
+    }
+
+    @Test
+    void anEmptyEventFilterMeansEveryEvent() {
+        PoolView pool = advancedPool();
+        RiskConfiguration answered = driver.setRiskConfiguration(pool.id(), null,
+                new SetRiskConfigurationCommand.CompromisedCredentialsInput(null,
+                        new SetRiskConfigurationCommand.CompromisedCredentialsActionsInput("BLOCK")), null, null);
+        assertThat(answered.compromisedCredentials().eventFilter()).containsExactly(EventFilter.values());
+        assertThat(answered.accountTakeover()).isNull();
+        assertThat(answered.riskExceptions()).isNull();
+    }
+
+    @Test
+    void aClientsConfigurationOverridesThePoolsUntilItIsReset() {
+        PoolView pool = advancedPool();
+        RiskConfiguration poolOwn = driver.setRiskConfiguration(pool.id(), null, null,
+                takeover("NO_ACTION", "NO_ACTION", "MFA_IF_CONFIGURED"), null);
+        RiskConfiguration clientOwn = driver.setRiskConfiguration(pool.id(), "strictclient1", null,
+                takeover("MFA_REQUIRED", "BLOCK", "BLOCK"), null);
+        assertThat(clientOwn.clientId()).isEqualTo("strictclient1");
+        assertThat(driver.describeRiskConfiguration(pool.id(), "strictclient1")).isEqualTo(clientOwn);
+        // a client without a configuration of its own has the pool's
+        assertThat(driver.describeRiskConfiguration(pool.id(), "otherclient2")).isEqualTo(poolOwn);
+        assertThat(driver.describeRiskConfiguration(pool.id(), null)).isEqualTo(poolOwn);
+        // UserPoolId and ClientId only: the client inherits again, and the answer says what applies now
+        assertThat(driver.setRiskConfiguration(pool.id(), "strictclient1", null, null, null)).isEqualTo(poolOwn);
+        assertThat(driver.describeRiskConfiguration(pool.id(), "strictclient1")).isEqualTo(poolOwn);
+    }
+
+    @Test
+    void onlyTheUserPoolIdResetsThePoolToTheDefaults() {
+        PoolView pool = advancedPool();
+        driver.setRiskConfiguration(pool.id(), null, null, takeover("BLOCK", "BLOCK", "BLOCK"), null);
+        assertThat(driver.setRiskConfiguration(pool.id(), null, null, null, null))
+                .isEqualTo(RiskConfiguration.defaults(pool.id()));
+        assertThat(driver.describeRiskConfiguration(pool.id(), null)).isEqualTo(RiskConfiguration.defaults(pool.id()));
+    }
+
+    @Test
+    void riskConfigurationsGoWithTheirPool() {
+        PoolView pool = advancedPool();
+        driver.setRiskConfiguration(pool.id(), null, null, takeover("BLOCK", "BLOCK", "BLOCK"), null);
+        driver.setRiskConfiguration(pool.id(), "client1", null, takeover("BLOCK", "BLOCK", "BLOCK"), null);
+        driver.deleteUserPool(pool.id());
+        assertThat(stores.riskConfigurations().find(pool.id(), null)).isEmpty();
+        assertThat(stores.riskConfigurations().find(pool.id(), "client1")).isEmpty();
+        String gone = "User pool " + pool.id() + " does not exist.";
+        assertError("ResourceNotFoundException", gone, () -> driver.describeRiskConfiguration(pool.id(), null));
+        assertError("ResourceNotFoundException", gone, () -> driver.setRiskConfiguration(pool.id(), null, null,
+                takeover("BLOCK", null, null), null));
+    }
+
+    @Test
+    void riskConfigurationMembersAreValidatedWithTheirPaths() {
+        PoolView pool = advancedPool();
+        assertInvalid("3 validation errors detected: "
+                        + "Value null at 'compromisedCredentialsRiskConfiguration.actions' failed to satisfy constraint: "
+                        + "Member must not be null; "
+                        + "Value null at 'accountTakeoverRiskConfiguration.notifyConfiguration.sourceArn' failed to "
+                        + "satisfy constraint: Member must not be null; "
+                        + "Value null at 'accountTakeoverRiskConfiguration.actions.highAction.notify' failed to "
+                        + "satisfy constraint: Member must not be null",
+                () -> driver.setRiskConfiguration(pool.id(), null,
+                        new SetRiskConfigurationCommand.CompromisedCredentialsInput(List.of("SIGN_IN"), null),
+                        new SetRiskConfigurationCommand.AccountTakeoverInput(
+                                new SetRiskConfigurationCommand.NotifyInput("a@example.com", null, null, null, null,
+                                        null),
+                                new SetRiskConfigurationCommand.ActionsInput(null, null,
+                                        new SetRiskConfigurationCommand.LevelActionInput(null, "BLOCK"))),
+                        null));
+        assertInvalid("1 validation error detected: Value '" + driver.echoOfEnumValue("SOMETIMES") + "' at "
+                        + "'accountTakeoverRiskConfiguration.actions.lowAction.eventAction' failed to satisfy "
+                        + "constraint: Member must satisfy enum value set: [BLOCK, MFA_IF_CONFIGURED, MFA_REQUIRED, "
+                        + "NO_ACTION]",
+                () -> driver.setRiskConfiguration(pool.id(), null, null, takeover("SOMETIMES", null, null), null));
+        assertInvalid("1 validation error detected: Value null at 'accountTakeoverRiskConfiguration.actions' failed "
+                        + "to satisfy constraint: Member must not be null",
+                () -> driver.setRiskConfiguration(pool.id(), null, null,
+                        new SetRiskConfigurationCommand.AccountTakeoverInput(null, null), null));
+        assertInvalid("1 validation error detected: Value at 'clientId' failed to satisfy constraint: Member must "
+                        + "satisfy regular expression pattern: [\\w+]+",
+                () -> driver.describeRiskConfiguration(pool.id(), "not a client!"));
+    }
+
+    @Test
+    void ipRangesMustBeCidrBlocksAndAtMost200() {
+        PoolView pool = advancedPool();
+        assertInvalid("2 validation errors detected: Value '10.0.0.0/33' at "
+                        + "'riskExceptionConfiguration.blockedIPRangeList.2.member' failed to satisfy constraint: "
+                        + "Member must be an IPv4 or IPv6 CIDR block; Value 'localhost' at "
+                        + "'riskExceptionConfiguration.skippedIPRangeList.1.member' failed to satisfy constraint: "
+                        + "Member must be an IPv4 or IPv6 CIDR block",
+                () -> driver.setRiskConfiguration(pool.id(), null, null, null,
+                        new SetRiskConfigurationCommand.RiskExceptionsInput(List.of("10.0.0.0/8", "10.0.0.0/33"),
+                                List.of("localhost"))));
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 201; i++) {
+            many.add("10.0." + (i / 256) + "." + (i % 256));
+        }
+        ServiceError tooMany = error(() -> driver.setRiskConfiguration(pool.id(), null, null, null,
+                new SetRiskConfigurationCommand.RiskExceptionsInput(many, null)));
+        assertThat(tooMany.type()).isEqualTo("InvalidParameterException");
+        assertThat(tooMany.errorMessage()).startsWith("1 validation error detected: Value '[10.0.0.0, ")
+                .endsWith("' at 'riskExceptionConfiguration.blockedIPRangeList' failed to satisfy constraint: "
+                        + "Member must have length less than or equal to 200");
+        assertThat(driver.setRiskConfiguration(pool.id(), null, null, null,
+                new SetRiskConfigurationCommand.RiskExceptionsInput(many.subList(0, 200), List.of("::1/128")))
+                .riskExceptions().blockedIpRanges()).hasSize(200);
     }
 
     // ---- username resolution --------------------------------------------------------------------

@@ -3,6 +3,7 @@ package dev.authfeedback.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.authfeedback.domain.model.AccountTakeoverEventAction;
 import dev.authfeedback.domain.model.AdvancedSecurityMode;
 import dev.authfeedback.domain.model.AliasAttribute;
 import dev.authfeedback.domain.model.AliasKey;
@@ -10,13 +11,16 @@ import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.ChallengeName;
 import dev.authfeedback.domain.model.ChallengeResponse;
 import dev.authfeedback.domain.model.ChallengeResult;
+import dev.authfeedback.domain.model.CompromisedCredentialsEventAction;
 import dev.authfeedback.domain.model.EventContextData;
 import dev.authfeedback.domain.model.EventFeedback;
+import dev.authfeedback.domain.model.EventFilter;
 import dev.authfeedback.domain.model.EventResponse;
 import dev.authfeedback.domain.model.EventRisk;
 import dev.authfeedback.domain.model.EventType;
 import dev.authfeedback.domain.model.FeedbackProvider;
 import dev.authfeedback.domain.model.FeedbackValue;
+import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.model.RiskDecision;
 import dev.authfeedback.domain.model.RiskLevel;
 import dev.authfeedback.domain.model.TokenSigningKey;
@@ -26,10 +30,11 @@ import dev.authfeedback.domain.model.UserPoolTier;
 import dev.authfeedback.domain.model.UserStatus;
 import dev.authfeedback.domain.model.UsernameAttribute;
 import dev.authfeedback.domain.port.out.AuthEventStore;
+import dev.authfeedback.domain.port.out.RiskConfigurationStore;
 import dev.authfeedback.domain.port.out.Stores;
 import dev.authfeedback.domain.port.out.UserPoolStore;
-import dev.authfeedback.domain.port.out.UserStore.InsertOutcome;
 import dev.authfeedback.domain.port.out.UserStore;
+import dev.authfeedback.domain.port.out.UserStore.InsertOutcome;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +64,7 @@ public abstract class StoreContract {
     private static final int WRITERS = 16;
 
     protected UserPoolStore pools;
+    protected RiskConfigurationStore riskConfigurations;
     protected UserStore users;
     protected AuthEventStore events;
     private ExecutorService executor;
@@ -75,6 +81,7 @@ public abstract class StoreContract {
     void openStores() {
         stores = newStores();
         pools = stores.userPools();
+        riskConfigurations = stores.riskConfigurations();
         users = stores.users();
         events = stores.authEvents();
         executor = Executors.newFixedThreadPool(WRITERS);
@@ -290,6 +297,56 @@ public abstract class StoreContract {
             }
             assertThat(events.listNewestFirst(poolId, jane, null, WRITERS)).isEmpty();
         }
+    }
+
+    // ---- risk configurations --------------------------------------------------------------------
+
+    private static RiskConfiguration fullConfiguration(String poolId, String clientId) {
+        return new RiskConfiguration(poolId, clientId,
+                new RiskConfiguration.CompromisedCredentials(List.of(EventFilter.SIGN_UP),
+                        CompromisedCredentialsEventAction.NO_ACTION),
+                new RiskConfiguration.AccountTakeover(
+                        new RiskConfiguration.Notify("from@example.com", "reply@example.com",
+                                "arn:aws:ses:us-east-1:000000000000:identity/example.com",
+                                new RiskConfiguration.NotifyEmail("Blocked", "<p>blocked</p>", "blocked"),
+                                new RiskConfiguration.NotifyEmail("Noticed", null, "noticed"), null),
+                        null, new RiskConfiguration.LevelAction(true, AccountTakeoverEventAction.MFA_REQUIRED),
+                        new RiskConfiguration.LevelAction(false, AccountTakeoverEventAction.BLOCK)),
+                new RiskConfiguration.RiskExceptions(List.of("203.0.113.0/24", "2001:db8::/32"), List.of()),
+                T0.plusSeconds(7));
+    }
+
+    @Test
+    void riskConfigurationsAreKeptPerPoolAndClientAndReplaced() {
+        poolExists("p_1");
+        RiskConfiguration pool = fullConfiguration("p_1", null);
+        RiskConfiguration client = new RiskConfiguration("p_1", "client1", null, null, null, T0);
+        assertThat(riskConfigurations.find("p_1", null)).isEmpty();
+        assertThat(riskConfigurations.put(pool)).isTrue();
+        assertThat(riskConfigurations.put(client)).isTrue();
+        assertThat(riskConfigurations.find("p_1", null)).contains(pool);
+        assertThat(riskConfigurations.find("p_1", "client1")).contains(client);
+        assertThat(riskConfigurations.find("p_1", "client2")).isEmpty();
+        RiskConfiguration replaced = fullConfiguration("p_1", "client1");
+        assertThat(riskConfigurations.put(replaced)).isTrue();
+        assertThat(riskConfigurations.find("p_1", "client1")).contains(replaced);
+        riskConfigurations.remove("p_1", "client1");
+        assertThat(riskConfigurations.find("p_1", "client1")).isEmpty();
+        assertThat(riskConfigurations.find("p_1", null)).contains(pool);
+        riskConfigurations.remove("p_1", null);
+        assertThat(riskConfigurations.find("p_1", null)).isEmpty();
+    }
+
+    @Test
+    void riskConfigurationsNeedTheirPoolAndGoWithIt() {
+        assertThat(riskConfigurations.put(fullConfiguration("p_none", null))).isFalse();
+        assertThat(riskConfigurations.find("p_none", null)).isEmpty();
+        poolExists("p_1");
+        riskConfigurations.put(fullConfiguration("p_1", null));
+        riskConfigurations.put(fullConfiguration("p_1", "client1"));
+        assertThat(pools.delete("p_1")).isTrue();
+        assertThat(riskConfigurations.find("p_1", null)).isEmpty();
+        assertThat(riskConfigurations.find("p_1", "client1")).isEmpty();
     }
 
     // ---- users ----------------------------------------------------------------------------------

@@ -17,12 +17,12 @@ import dev.authfeedback.adapter.grpc.v1.ListUserPoolsRequest;
 import dev.authfeedback.adapter.grpc.v1.UpdateAuthEventFeedbackRequest;
 import dev.authfeedback.adapter.grpc.v1.UserPoolsServiceGrpc;
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
+import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.port.out.Stores;
+import dev.authfeedback.domain.port.out.UserPoolStore;
 import dev.authfeedback.domain.quota.RateLimits;
 import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
-import dev.authfeedback.domain.port.out.Stores;
-import dev.authfeedback.domain.model.UserPool;
-import dev.authfeedback.domain.port.out.UserPoolStore;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -179,7 +179,7 @@ class GrpcProtocolTest {
         CountDownLatch gate = new CountDownLatch(1);
         Stores healthy = InMemoryStores.create();
         GatedPoolStore gated = new GatedPoolStore(healthy.userPools(), gate);
-        start(service(new Stores(gated, healthy.users(), healthy.authEvents(), true)),
+        start(service(new Stores(gated, healthy.users(), healthy.authEvents(), healthy.riskConfigurations(), true)),
                 new GrpcAdapterSettings("127.0.0.1", 0, List.of(KEY)));
         UserPoolsServiceGrpc.UserPoolsServiceFutureStub async = UserPoolsServiceGrpc.newFutureStub(channel)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer(KEY)));

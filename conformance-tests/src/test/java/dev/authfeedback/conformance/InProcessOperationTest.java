@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
-import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
-import dev.authfeedback.domain.port.in.CreateUserPoolCommand;
 import dev.authfeedback.domain.error.ResourceNotFoundException;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.model.UserPoolTier;
 import dev.authfeedback.domain.port.in.AttributeInput;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.port.in.CreateUserPoolCommand;
 import dev.authfeedback.domain.port.in.DescribeUserPoolCommand;
 import dev.authfeedback.domain.port.in.UpdateUserPoolCommand;
 import dev.authfeedback.domain.port.out.IdGenerator;
@@ -79,7 +79,8 @@ class InProcessOperationTest extends OperationSuite {
                 read.withSettings(read.name(), read.advancedSecurityMode(), UserPoolTier.PLUS, read.lastModifiedDate())))
                 .isTrue());
         AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder()
-                .stores(new Stores(pools, memory.users(), memory.authEvents(), false)).build();
+                .stores(new Stores(pools, memory.users(), memory.authEvents(),
+                        memory.riskConfigurations(), false)).build();
         UserPool pool = service.createUserPool(new CreateUserPoolCommand("before", null, null, null, null));
         // this update names the pool only; the other caller raised the tier meanwhile
         service.updateUserPool(new UpdateUserPoolCommand(pool.id(), "after", null, null));
@@ -94,7 +95,8 @@ class InProcessOperationTest extends OperationSuite {
         Stores memory = InMemoryStores.create();
         UserPoolStore pools = racing(memory.userPools(), read -> memory.userPools().delete(read.id()));
         AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder()
-                .stores(new Stores(pools, memory.users(), memory.authEvents(), false)).build();
+                .stores(new Stores(pools, memory.users(), memory.authEvents(),
+                        memory.riskConfigurations(), false)).build();
         UserPool pool = service.createUserPool(new CreateUserPoolCommand("doomed", null, null, null, null));
         assertThatThrownBy(() -> service.updateUserPool(new UpdateUserPoolCommand(pool.id(), "after", null, null)))
                 .isInstanceOf(ResourceNotFoundException.class)

@@ -9,16 +9,16 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.read.ListAppender;
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
-import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
-import dev.authfeedback.domain.quota.RateLimits;
-import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.conformance.RawAwsJsonClient.Response;
 import dev.authfeedback.conformance.Views.PoolView;
 import dev.authfeedback.conformance.Views.Recorded;
-import dev.authfeedback.domain.port.in.AttributeInput;
 import dev.authfeedback.domain.model.EventContextData;
+import dev.authfeedback.domain.port.in.AttributeInput;
+import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.out.AuthEventStore;
 import dev.authfeedback.domain.port.out.Stores;
+import dev.authfeedback.domain.quota.RateLimits;
+import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import io.vertx.core.Vertx;
 import java.lang.reflect.Proxy;
@@ -57,7 +57,8 @@ class SecretsStayOutOfLogsTest {
                         return method.invoke(healthy.authEvents(), args);
                     });
             AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder()
-                    .stores(new Stores(healthy.userPools(), healthy.users(), failing, healthy.blocking()))
+                    .stores(new Stores(healthy.userPools(), healthy.users(), failing, healthy.riskConfigurations(),
+                        healthy.blocking()))
                     .rateLimiter(new TokenBucketRateLimiter(RateLimits.uniform(1000)))
                     // the domain logs a failing listener: its line and the event it prints must be clean too
                     .riskListener(feedback -> {

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The gRPC endpoint: the four authfeedback.v1 services behind the admin-key check, plus the
+ * The gRPC endpoint: the authfeedback.v1 services behind the admin-key check, plus the
  * standard health service and server reflection (so grpcurl works without the .proto file).
  * Listens on Netty (TLS when configured) or, for tests and embedding, in process.
  */
@@ -62,7 +62,8 @@ public final class AuthFeedbackGrpcServer {
             builder.directExecutor();
         }
         for (BindableService api : List.<BindableService>of(new FeedbackGrpcService(service),
-                new EventsGrpcService(service), new UserPoolsGrpcService(service), new UsersGrpcService(service))) {
+                new EventsGrpcService(service), new UserPoolsGrpcService(service), new UsersGrpcService(service),
+                new RiskConfigurationGrpcService(service))) {
             builder.addService(ServerInterceptors.intercept(api, adminKeys));
         }
         this.server = builder

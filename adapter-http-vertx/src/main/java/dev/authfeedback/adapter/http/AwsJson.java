@@ -5,6 +5,7 @@ import dev.authfeedback.domain.model.ChallengeResponse;
 import dev.authfeedback.domain.model.EventContextData;
 import dev.authfeedback.domain.model.EventFeedback;
 import dev.authfeedback.domain.model.EventRisk;
+import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.model.User;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.model.WireEnum;
@@ -131,9 +132,71 @@ final class AwsJson {
         }
     }
 
-    private static void putIfPresent(JsonObject json, String member, String value) {
+    private static void putIfPresent(JsonObject json, String member, Object value) {
         if (value != null) {
             json.put(member, value);
         }
+    }
+
+    /** RiskConfigurationType. */
+    static JsonObject riskConfiguration(RiskConfiguration configuration) {
+        JsonObject json = new JsonObject().put("UserPoolId", configuration.userPoolId());
+        putIfPresent(json, "ClientId", configuration.clientId());
+        RiskConfiguration.CompromisedCredentials compromised = configuration.compromisedCredentials();
+        if (compromised != null) {
+            json.put("CompromisedCredentialsRiskConfiguration", new JsonObject()
+                    .put("EventFilter", wireValues(compromised.eventFilter()))
+                    .put("Actions", new JsonObject().put("EventAction", compromised.eventAction().wireValue())));
+        }
+        RiskConfiguration.AccountTakeover takeover = configuration.accountTakeover();
+        if (takeover != null) {
+            JsonObject actions = new JsonObject();
+            putIfPresent(actions, "LowAction", levelAction(takeover.lowAction()));
+            putIfPresent(actions, "MediumAction", levelAction(takeover.mediumAction()));
+            putIfPresent(actions, "HighAction", levelAction(takeover.highAction()));
+            JsonObject takeoverJson = new JsonObject();
+            RiskConfiguration.Notify notify = takeover.notifyConfiguration();
+            if (notify != null) {
+                JsonObject notifyJson = new JsonObject();
+                putIfPresent(notifyJson, "From", notify.from());
+                putIfPresent(notifyJson, "ReplyTo", notify.replyTo());
+                notifyJson.put("SourceArn", notify.sourceArn());
+                putIfPresent(notifyJson, "BlockEmail", email(notify.blockEmail()));
+                putIfPresent(notifyJson, "NoActionEmail", email(notify.noActionEmail()));
+                putIfPresent(notifyJson, "MfaEmail", email(notify.mfaEmail()));
+                takeoverJson.put("NotifyConfiguration", notifyJson);
+            }
+            json.put("AccountTakeoverRiskConfiguration", takeoverJson.put("Actions", actions));
+        }
+        RiskConfiguration.RiskExceptions exceptions = configuration.riskExceptions();
+        if (exceptions != null) {
+            JsonObject exceptionsJson = new JsonObject();
+            if (!exceptions.blockedIpRanges().isEmpty()) {
+                exceptionsJson.put("BlockedIPRangeList", new JsonArray(exceptions.blockedIpRanges()));
+            }
+            if (!exceptions.skippedIpRanges().isEmpty()) {
+                exceptionsJson.put("SkippedIPRangeList", new JsonArray(exceptions.skippedIpRanges()));
+            }
+            json.put("RiskExceptionConfiguration", exceptionsJson);
+        }
+        if (configuration.lastModifiedDate() != null) {
+            json.put("LastModifiedDate", timestamp(configuration.lastModifiedDate()));
+        }
+        return json;
+    }
+
+    private static JsonObject levelAction(RiskConfiguration.LevelAction action) {
+        return action == null ? null
+                : new JsonObject().put("Notify", action.notifies()).put("EventAction", action.eventAction().wireValue());
+    }
+
+    private static JsonObject email(RiskConfiguration.NotifyEmail email) {
+        if (email == null) {
+            return null;
+        }
+        JsonObject json = new JsonObject().put("Subject", email.subject());
+        putIfPresent(json, "HtmlBody", email.htmlBody());
+        putIfPresent(json, "TextBody", email.textBody());
+        return json;
     }
 }

@@ -15,11 +15,13 @@ import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.in.ChallengeResponseInput;
 import dev.authfeedback.domain.port.in.CreateUserPoolCommand;
 import dev.authfeedback.domain.port.in.DeleteUserPoolCommand;
+import dev.authfeedback.domain.port.in.DescribeRiskConfigurationCommand;
 import dev.authfeedback.domain.port.in.DescribeUserPoolCommand;
 import dev.authfeedback.domain.port.in.EventRiskInput;
 import dev.authfeedback.domain.port.in.ListUserPoolsCommand;
 import dev.authfeedback.domain.port.in.Operation;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
+import dev.authfeedback.domain.port.in.SetRiskConfigurationCommand;
 import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.in.UpdateUserPoolCommand;
 import dev.authfeedback.domain.port.in.UserPoolAddOnsInput;
@@ -107,6 +109,11 @@ final class AwsJsonOperations {
             useCases.adminDeleteUser(new AdminDeleteUserCommand(in.string("UserPoolId"), in.string("Username")));
             return new JsonObject();
         });
+        handlers.put(Operation.SET_RISK_CONFIGURATION, in -> new JsonObject().put("RiskConfiguration",
+                AwsJson.riskConfiguration(useCases.setRiskConfiguration(setRiskConfigurationCommand(in)))));
+        handlers.put(Operation.DESCRIBE_RISK_CONFIGURATION, in -> new JsonObject().put("RiskConfiguration",
+                AwsJson.riskConfiguration(useCases.describeRiskConfiguration(new DescribeRiskConfigurationCommand(
+                        in.string("UserPoolId"), in.string("ClientId"))))));
         for (Operation operation : Operation.values()) {
             Function<JsonRequest, JsonObject> handler = handlers.get(operation);
             if (handler == null) {
@@ -138,6 +145,45 @@ final class AwsJsonOperations {
                 context == null ? null : new EventContextData(context.string("IpAddress"),
                         context.string("DeviceName"), context.string("Timezone"), context.string("City"),
                         context.string("Country")));
+    }
+
+    private static SetRiskConfigurationCommand setRiskConfigurationCommand(JsonRequest in) {
+        JsonRequest compromised = in.structure("CompromisedCredentialsRiskConfiguration");
+        JsonRequest takeover = in.structure("AccountTakeoverRiskConfiguration");
+        JsonRequest exceptions = in.structure("RiskExceptionConfiguration");
+        return new SetRiskConfigurationCommand(in.string("UserPoolId"), in.string("ClientId"),
+                compromised == null ? null : new SetRiskConfigurationCommand.CompromisedCredentialsInput(
+                        compromised.strings("EventFilter"),
+                        map(compromised.structure("Actions"), actions ->
+                                new SetRiskConfigurationCommand.CompromisedCredentialsActionsInput(
+                                        actions.string("EventAction")))),
+                takeover == null ? null : new SetRiskConfigurationCommand.AccountTakeoverInput(
+                        map(takeover.structure("NotifyConfiguration"), notify ->
+                                new SetRiskConfigurationCommand.NotifyInput(notify.string("From"),
+                                        notify.string("ReplyTo"), notify.string("SourceArn"),
+                                        map(notify.structure("BlockEmail"), AwsJsonOperations::email),
+                                        map(notify.structure("NoActionEmail"), AwsJsonOperations::email),
+                                        map(notify.structure("MfaEmail"), AwsJsonOperations::email))),
+                        map(takeover.structure("Actions"), actions -> new SetRiskConfigurationCommand.ActionsInput(
+                                map(actions.structure("LowAction"), AwsJsonOperations::levelAction),
+                                map(actions.structure("MediumAction"), AwsJsonOperations::levelAction),
+                                map(actions.structure("HighAction"), AwsJsonOperations::levelAction)))),
+                exceptions == null ? null : new SetRiskConfigurationCommand.RiskExceptionsInput(
+                        exceptions.strings("BlockedIPRangeList"), exceptions.strings("SkippedIPRangeList")));
+    }
+
+    private static SetRiskConfigurationCommand.NotifyEmailInput email(JsonRequest email) {
+        return new SetRiskConfigurationCommand.NotifyEmailInput(email.string("Subject"), email.string("HtmlBody"),
+                email.string("TextBody"));
+    }
+
+    private static SetRiskConfigurationCommand.LevelActionInput levelAction(JsonRequest action) {
+        return new SetRiskConfigurationCommand.LevelActionInput(action.bool("Notify"), action.string("EventAction"));
+    }
+
+    /** {@code structure} read by {@code reader}, or null when the member is absent. */
+    private static <T> T map(JsonRequest structure, Function<JsonRequest, T> reader) {
+        return structure == null ? null : reader.apply(structure);
     }
 
     private static JsonObject withNextToken(JsonObject json, Page<?> page) {

@@ -3,9 +3,11 @@ package dev.authfeedback.adapter.inmemory;
 import dev.authfeedback.domain.model.AliasKey;
 import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.EventFeedback;
+import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.model.User;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.out.AuthEventStore;
+import dev.authfeedback.domain.port.out.RiskConfigurationStore;
 import dev.authfeedback.domain.port.out.Stores;
 import dev.authfeedback.domain.port.out.UserPoolStore;
 import dev.authfeedback.domain.port.out.UserStore;
@@ -16,7 +18,7 @@ import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The three stores in memory, over one map of pools in id order (so that listing pages without a
+ * The stores in memory, over one map of pools in id order (so that listing pages without a
  * scan), each pool holding its users and their events ({@link PoolData}). They never block.
  */
 public final class InMemoryStores {
@@ -29,7 +31,8 @@ public final class InMemoryStores {
     /** A new, empty set of in-memory stores. */
     public static Stores create() {
         InMemoryStores storage = new InMemoryStores();
-        return new Stores(storage.new Pools(), storage.new Users(), storage.new Events(), false);
+        return new Stores(storage.new Pools(), storage.new Users(), storage.new Events(),
+                storage.new RiskConfigurations(), false);
     }
 
     private final class Pools implements UserPoolStore {
@@ -139,6 +142,32 @@ public final class InMemoryStores {
         private UserEvents eventsOf(String poolId, String userSub) {
             PoolData data = pools.get(poolId);
             return data == null ? null : data.eventsOf(userSub);
+        }
+    }
+
+    private final class RiskConfigurations implements RiskConfigurationStore {
+        @Override
+        public Optional<RiskConfiguration> find(String poolId, String clientId) {
+            PoolData data = pools.get(poolId);
+            return data == null ? Optional.empty() : data.riskConfiguration(clientId);
+        }
+
+        @Override
+        public boolean put(RiskConfiguration configuration) {
+            PoolData data = pools.get(configuration.userPoolId());
+            if (data == null) {
+                return false;
+            }
+            data.putRiskConfiguration(configuration);
+            return true;
+        }
+
+        @Override
+        public void remove(String poolId, String clientId) {
+            PoolData data = pools.get(poolId);
+            if (data != null) {
+                data.removeRiskConfiguration(clientId);
+            }
         }
     }
 }

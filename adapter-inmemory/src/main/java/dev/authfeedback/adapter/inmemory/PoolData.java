@@ -1,6 +1,7 @@
 package dev.authfeedback.adapter.inmemory;
 
 import dev.authfeedback.domain.model.AliasKey;
+import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.model.User;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.out.UserStore.InsertOutcome;
@@ -8,8 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One pool with everything it owns: its users (indexed by username, sub and alias) and each user's
- * events. Deleting is making unreachable: the pool goes with everything it holds when the store's
+ * One pool with everything it owns: its users (indexed by username, sub and alias), each user's
+ * events, and its risk configurations (its own and its app clients'). Deleting is making unreachable: the pool goes with everything it holds when the store's
  * map drops it, a user with its events when the indexes drop it, each in one atomic step. A call
  * that found the pool or user just before takes effect before the delete, and what it leaves
  * behind is unreachable too, so nothing comes back. Changes to the users happen under this object's
@@ -26,6 +27,8 @@ final class PoolData {
     private final ConcurrentHashMap<String, UserRecord> bySub = new ConcurrentHashMap<>();
     /** Alias to the sub of the user it finds. */
     private final ConcurrentHashMap<AliasKey, String> aliasOwners = new ConcurrentHashMap<>();
+    /** By client id; the pool's own under the empty string, which no client id can be. */
+    private final ConcurrentHashMap<String, RiskConfiguration> riskConfigurations = new ConcurrentHashMap<>();
 
     PoolData(UserPool pool) {
         this.pool = pool;
@@ -90,6 +93,18 @@ final class PoolData {
     Optional<User> byAlias(AliasKey alias) {
         String sub = aliasOwners.get(alias);
         return sub == null ? Optional.empty() : bySub(sub);
+    }
+
+    Optional<RiskConfiguration> riskConfiguration(String clientId) {
+        return Optional.ofNullable(riskConfigurations.get(clientId == null ? "" : clientId));
+    }
+
+    void putRiskConfiguration(RiskConfiguration configuration) {
+        riskConfigurations.put(configuration.clientId() == null ? "" : configuration.clientId(), configuration);
+    }
+
+    void removeRiskConfiguration(String clientId) {
+        riskConfigurations.remove(clientId == null ? "" : clientId);
     }
 
     /** The events of the user with this sub, or null if there is no such user. */

@@ -7,7 +7,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * The PostgreSQL storage of one server: a connection pool, the schema migrations, and the three
+ * The PostgreSQL storage of one server: a connection pool, the schema migrations, and the
  * stores over them. The pool opens lazily, so a server can start while the database is down; it
  * reconnects by itself when the database comes back.
  */
@@ -22,7 +22,7 @@ public final class PostgresStorage implements AutoCloseable {
         this.dataSource = dataSource;
         Jdbc jdbc = new Jdbc(dataSource);
         this.stores = new Stores(new PostgresUserPoolStore(jdbc), new PostgresUserStore(jdbc),
-                new PostgresAuthEventStore(jdbc), true);
+                new PostgresAuthEventStore(jdbc), new PostgresRiskConfigurationStore(jdbc), true);
     }
 
     /** A pool of connections to {@code jdbcUrl}; nothing is connected until first use. */

@@ -5,6 +5,7 @@ import dev.authfeedback.domain.error.InternalErrorException;
 import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.Page;
 import dev.authfeedback.domain.model.RecordedAuthEvent;
+import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.model.User;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.in.AdminCreateUserCommand;
@@ -15,9 +16,11 @@ import dev.authfeedback.domain.port.in.AdminUpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.in.CreateUserPoolCommand;
 import dev.authfeedback.domain.port.in.DeleteUserPoolCommand;
+import dev.authfeedback.domain.port.in.DescribeRiskConfigurationCommand;
 import dev.authfeedback.domain.port.in.DescribeUserPoolCommand;
 import dev.authfeedback.domain.port.in.ListUserPoolsCommand;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
+import dev.authfeedback.domain.port.in.SetRiskConfigurationCommand;
 import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.in.UpdateUserPoolCommand;
 import dev.authfeedback.domain.port.out.IdGenerator;
@@ -31,7 +34,7 @@ import java.util.Objects;
 
 /**
  * The use cases over the outbound ports, one service per aggregate (feedback and events, user
- * pools, users) behind the one inbound port {@link AuthEventFeedbackUseCases}. Inbound adapters
+ * pools, users, risk configurations) behind the one inbound port {@link AuthEventFeedbackUseCases}. Inbound adapters
  * build a command (which validates itself) and call the use case; every answer other than
  * success is a {@link CognitoServiceException}, and an unexpected failure of a port becomes
  * {@link InternalErrorException} with the cause attached for the adapter to log.
@@ -43,6 +46,7 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
     private final FeedbackService feedback;
     private final UserPoolService userPools;
     private final UserService users;
+    private final RiskConfigurationService riskConfigurations;
     private final boolean blocking;
 
     private AuthEventFeedbackService(Builder builder) {
@@ -54,6 +58,8 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
         this.userPools = new UserPoolService(poolAccess, stores.userPools(), builder.ids, builder.clock,
                 builder.settings);
         this.users = new UserService(poolAccess, userResolver, stores.users(), builder.ids, builder.clock);
+        this.riskConfigurations = new RiskConfigurationService(poolAccess, stores.riskConfigurations(),
+                builder.clock);
         this.blocking = stores.blocking();
     }
 
@@ -124,6 +130,16 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
     @Override
     public void adminDeleteUser(AdminDeleteUserCommand command) {
         users.adminDeleteUser(command);
+    }
+
+    @Override
+    public RiskConfiguration setRiskConfiguration(SetRiskConfigurationCommand command) {
+        return riskConfigurations.setRiskConfiguration(command);
+    }
+
+    @Override
+    public RiskConfiguration describeRiskConfiguration(DescribeRiskConfigurationCommand command) {
+        return riskConfigurations.describeRiskConfiguration(command);
     }
 
     /** Builds the service from its ports: the stores are required, the rest have defaults. */

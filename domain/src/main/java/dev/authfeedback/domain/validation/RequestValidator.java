@@ -4,6 +4,7 @@ import dev.authfeedback.domain.error.InvalidParameterException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * Checks a request's members against their {@link Shapes} and collects every violation, then
@@ -89,6 +90,48 @@ public final class RequestValidator {
                 report(member, "Member must satisfy constraint: [" + enumConstraint(shape) + "]",
                         "Value '" + values + "'");
                 break;
+            }
+        }
+        return this;
+    }
+
+    /** A required structure: reported as null when absent, its members checked by {@code members} otherwise. */
+    public <T> RequestValidator requiredStructure(String member, T value, BiConsumer<RequestValidator, T> members) {
+        if (value == null) {
+            report(member, "Member must not be null", "Value null");
+            return this;
+        }
+        return optionalStructure(member, value, members);
+    }
+
+    /** A required boolean: only its presence can be wrong. */
+    public RequestValidator requiredBoolean(String member, Boolean value) {
+        if (value == null) {
+            report(member, "Member must not be null", "Value null");
+        }
+        return this;
+    }
+
+    /**
+     * An optional list of strings: at most {@code maxSize} elements (reported on the list), and
+     * each element (from 1, under {@code member.i.member}) present and accepted by {@code element}.
+     */
+    public RequestValidator optionalList(String member, int maxSize, List<String> values, Predicate<String> element,
+                                         String elementConstraint) {
+        if (values == null) {
+            return this;
+        }
+        if (values.size() > maxSize) {
+            report(member, "Member must have length less than or equal to " + maxSize, "Value '" + values + "'");
+        }
+        String listPath = path(member);
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            String elementPath = listPath + "." + (i + 1) + ".member";
+            if (value == null) {
+                violations.add(elementPath, "Member must not be null", "Value null");
+            } else if (!element.test(value)) {
+                violations.add(elementPath, elementConstraint, "Value '" + value + "'");
             }
         }
         return this;

@@ -1,10 +1,13 @@
 package dev.authfeedback.domain.validation;
 
+import dev.authfeedback.domain.model.AccountTakeoverEventAction;
 import dev.authfeedback.domain.model.AdvancedSecurityMode;
 import dev.authfeedback.domain.model.AliasAttribute;
 import dev.authfeedback.domain.model.ChallengeName;
 import dev.authfeedback.domain.model.ChallengeResult;
+import dev.authfeedback.domain.model.CompromisedCredentialsEventAction;
 import dev.authfeedback.domain.model.DeliveryMedium;
+import dev.authfeedback.domain.model.EventFilter;
 import dev.authfeedback.domain.model.EventResponse;
 import dev.authfeedback.domain.model.EventType;
 import dev.authfeedback.domain.model.FeedbackValue;
@@ -67,6 +70,23 @@ public final class Shapes {
     public static final StringShape CHALLENGE_NAME = StringShape.named("ChallengeName").enumOf(ChallengeName.class);
     public static final StringShape CHALLENGE_RESPONSE = StringShape.named("ChallengeResponse").enumOf(ChallengeResult.class);
     public static final StringShape STRING = StringShape.named("StringType").length(0, 131072);
+
+    public static final StringShape CLIENT_ID = StringShape.named("ClientIdType")
+            .length(1, 128).pattern("[\\w+]+").asSensitive();
+    public static final StringShape EVENT_FILTER = StringShape.named("EventFilterType").enumOf(EventFilter.class);
+    public static final StringShape COMPROMISED_CREDENTIALS_EVENT_ACTION =
+            StringShape.named("CompromisedCredentialsEventActionType").enumOf(CompromisedCredentialsEventAction.class);
+    public static final StringShape ACCOUNT_TAKEOVER_EVENT_ACTION =
+            StringShape.named("AccountTakeoverEventActionType").enumOf(AccountTakeoverEventAction.class);
+    public static final StringShape ARN = StringShape.named("ArnType").length(20, 2048)
+            .pattern("arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?"
+                    + "(:[\\w+=/,.@-]+)?");
+    public static final StringShape EMAIL_NOTIFICATION_SUBJECT = StringShape.named("EmailNotificationSubjectType")
+            .length(1, 140).pattern("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+");
+    public static final StringShape EMAIL_NOTIFICATION_BODY = StringShape.named("EmailNotificationBodyType")
+            .length(6, 20000).pattern("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]+");
+    /** BlockedIPRangeListType and SkippedIPRangeListType: at most 200 items. */
+    public static final int IP_RANGE_LIST_MAX = 200;
 
     private Shapes() {
     }

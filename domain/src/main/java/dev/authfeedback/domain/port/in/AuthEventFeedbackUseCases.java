@@ -8,7 +8,7 @@ public interface AuthEventFeedbackUseCases extends
         UpdateAuthEventFeedbackUseCase, AdminUpdateAuthEventFeedbackUseCase, AdminListUserAuthEventsUseCase,
         RecordAuthEventUseCase, CreateUserPoolUseCase, DescribeUserPoolUseCase, UpdateUserPoolUseCase,
         DeleteUserPoolUseCase, ListUserPoolsUseCase, AdminCreateUserUseCase, AdminGetUserUseCase,
-        AdminDeleteUserUseCase {
+        AdminDeleteUserUseCase, SetRiskConfigurationUseCase, DescribeRiskConfigurationUseCase {
 
     /**
      * True when a call may wait on I/O (its stores block): an adapter on an event loop must call

@@ -25,6 +25,10 @@ public enum Operation {
     ADMIN_CREATE_USER("AdminCreateUser", Namespace.COGNITO, OperationCategory.USER_WRITE, Authorization.ADMIN),
     ADMIN_GET_USER("AdminGetUser", Namespace.COGNITO, OperationCategory.USER_READ, Authorization.ADMIN),
     ADMIN_DELETE_USER("AdminDeleteUser", Namespace.COGNITO, OperationCategory.USER_WRITE, Authorization.ADMIN),
+    SET_RISK_CONFIGURATION("SetRiskConfiguration", Namespace.COGNITO, OperationCategory.POOL_WRITE,
+            Authorization.ADMIN),
+    DESCRIBE_RISK_CONFIGURATION("DescribeRiskConfiguration", Namespace.COGNITO, OperationCategory.POOL_READ,
+            Authorization.ADMIN),
     RECORD_AUTH_EVENT("RecordAuthEvent", Namespace.AUTH_EVENT_FEEDBACK, OperationCategory.USER_WRITE,
             Authorization.ADMIN);
 

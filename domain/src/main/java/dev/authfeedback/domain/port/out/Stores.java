@@ -3,15 +3,17 @@ package dev.authfeedback.domain.port.out;
 import java.util.Objects;
 
 /**
- * The three stores a service runs on, which a storage adapter provides together, and whether
+ * The stores a service runs on, which a storage adapter provides together, and whether
  * their calls block on I/O ({@code blocking}): that decides whether an event-loop adapter must call
  * the use cases from worker threads, so it is the stores' own property, not a setting.
  */
-public record Stores(UserPoolStore userPools, UserStore users, AuthEventStore authEvents, boolean blocking) {
+public record Stores(UserPoolStore userPools, UserStore users, AuthEventStore authEvents,
+                     RiskConfigurationStore riskConfigurations, boolean blocking) {
 
     public Stores {
         Objects.requireNonNull(userPools, "userPools");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(authEvents, "authEvents");
+        Objects.requireNonNull(riskConfigurations, "riskConfigurations");
     }
 }

@@ -1,0 +1,83 @@
+package dev.authfeedback.domain.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A pool's (or one app client's) threat-protection settings, the model's RiskConfigurationType:
+ * what compromised credentials do, what each account-takeover risk level does and whether it
+ * notifies, and the IP ranges that are always blocked or never evaluated. Absent parts are null.
+ * {@code clientId} is null for the pool's own configuration; {@code lastModifiedDate} is null for
+ * the defaults of a pool never configured.
+ */
+public record RiskConfiguration(
+        String userPoolId,
+        String clientId,
+        CompromisedCredentials compromisedCredentials,
+        AccountTakeover accountTakeover,
+        RiskExceptions riskExceptions,
+        Instant lastModifiedDate) {
+
+    public RiskConfiguration {
+        Objects.requireNonNull(userPoolId, "userPoolId");
+    }
+
+    /**
+     * What applies to a pool never configured, or reset: compromised credentials are blocked on
+     * every event; low risk passes, medium risk asks for MFA where the user has it, high risk is
+     * blocked; nobody is notified; no IP range is listed.
+     */
+    public static RiskConfiguration defaults(String userPoolId) {
+        return new RiskConfiguration(userPoolId, null,
+                new CompromisedCredentials(List.of(EventFilter.values()), CompromisedCredentialsEventAction.BLOCK),
+                new AccountTakeover(null,
+                        new LevelAction(false, AccountTakeoverEventAction.NO_ACTION),
+                        new LevelAction(false, AccountTakeoverEventAction.MFA_IF_CONFIGURED),
+                        new LevelAction(false, AccountTakeoverEventAction.BLOCK)),
+                null, null);
+    }
+
+    /** The model's CompromisedCredentialsRiskConfigurationType; an empty filter means every event. */
+    public record CompromisedCredentials(List<EventFilter> eventFilter, CompromisedCredentialsEventAction eventAction) {
+        public CompromisedCredentials {
+            eventFilter = List.copyOf(eventFilter);
+            Objects.requireNonNull(eventAction, "eventAction");
+        }
+    }
+
+    /** The model's AccountTakeoverRiskConfigurationType: the action per level (null: none configured). */
+    public record AccountTakeover(Notify notifyConfiguration, LevelAction lowAction, LevelAction mediumAction,
+                                  LevelAction highAction) {
+    }
+
+    /** The model's AccountTakeoverActionType: {@code notifies} is its Notify member. */
+    public record LevelAction(boolean notifies, AccountTakeoverEventAction eventAction) {
+        public LevelAction {
+            Objects.requireNonNull(eventAction, "eventAction");
+        }
+    }
+
+    /** The model's NotifyConfigurationType. */
+    public record Notify(String from, String replyTo, String sourceArn, NotifyEmail blockEmail,
+                         NotifyEmail noActionEmail, NotifyEmail mfaEmail) {
+        public Notify {
+            Objects.requireNonNull(sourceArn, "sourceArn");
+        }
+    }
+
+    /** The model's NotifyEmailType. */
+    public record NotifyEmail(String subject, String htmlBody, String textBody) {
+        public NotifyEmail {
+            Objects.requireNonNull(subject, "subject");
+        }
+    }
+
+    /** The model's RiskExceptionConfigurationType: CIDR blocks, as given. */
+    public record RiskExceptions(List<String> blockedIpRanges, List<String> skippedIpRanges) {
+        public RiskExceptions {
+            blockedIpRanges = List.copyOf(blockedIpRanges);
+            skippedIpRanges = List.copyOf(skippedIpRanges);
+        }
+    }
+}
