@@ -764,6 +764,9 @@ public abstract class OperationSuite {
         assertThat(driver.setRiskConfiguration(pool.id(), null, null, null,
                 new SetRiskConfigurationCommand.RiskExceptionsInput(many.subList(0, 200), List.of("::1/128")))
                 .riskExceptions().blockedIpRanges()).hasSize(200);
+        assertThat(driver.setRiskConfiguration(pool.id(), null, null, null,
+                new SetRiskConfigurationCommand.RiskExceptionsInput(null, List.of("::1/128"))).riskExceptions())
+                .isEqualTo(new RiskConfiguration.RiskExceptions(List.of(), List.of("::1/128")));
     }
 
     // ---- username resolution --------------------------------------------------------------------

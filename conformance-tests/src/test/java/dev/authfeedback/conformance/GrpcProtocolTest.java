@@ -179,7 +179,8 @@ class GrpcProtocolTest {
         CountDownLatch gate = new CountDownLatch(1);
         Stores healthy = InMemoryStores.create();
         GatedPoolStore gated = new GatedPoolStore(healthy.userPools(), gate);
-        start(service(new Stores(gated, healthy.users(), healthy.authEvents(), healthy.riskConfigurations(), true)),
+        start(service(new Stores(gated, healthy.users(), healthy.authEvents(), healthy.riskConfigurations(),
+                        true)),
                 new GrpcAdapterSettings("127.0.0.1", 0, List.of(KEY)));
         UserPoolsServiceGrpc.UserPoolsServiceFutureStub async = UserPoolsServiceGrpc.newFutureStub(channel)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer(KEY)));

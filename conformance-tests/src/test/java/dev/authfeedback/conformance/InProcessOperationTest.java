@@ -11,6 +11,7 @@ import dev.authfeedback.domain.port.in.AttributeInput;
 import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.in.CreateUserPoolCommand;
 import dev.authfeedback.domain.port.in.DescribeUserPoolCommand;
+import dev.authfeedback.domain.port.in.SetRiskConfigurationCommand;
 import dev.authfeedback.domain.port.in.UpdateUserPoolCommand;
 import dev.authfeedback.domain.port.out.IdGenerator;
 import dev.authfeedback.domain.port.out.Stores;
@@ -101,6 +102,15 @@ class InProcessOperationTest extends OperationSuite {
         assertThatThrownBy(() -> service.updateUserPool(new UpdateUserPoolCommand(pool.id(), "after", null, null)))
                 .isInstanceOf(ResourceNotFoundException.class)
                 .hasMessage("User pool " + pool.id() + " does not exist.");
+    }
+
+    @Test
+    void aMissingIpRangeIsReportedByItsPath() {
+        assertInvalid("1 validation error detected: Value null at "
+                + "'riskExceptionConfiguration.blockedIPRangeList.2.member' failed to satisfy constraint: "
+                + "Member must not be null", () -> driver.setRiskConfiguration(
+                        "eu-west-1_abc", null, null, null, new SetRiskConfigurationCommand.RiskExceptionsInput(
+                                java.util.Arrays.asList("10.0.0.0/8", null), null)));
     }
 
     @Test

@@ -8,7 +8,9 @@ import dev.authfeedback.domain.port.in.AdminGetUserCommand;
 import dev.authfeedback.domain.port.in.AdminListUserAuthEventsCommand;
 import dev.authfeedback.domain.port.in.AdminUpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.in.AttributeInput;
+import dev.authfeedback.domain.port.in.DescribeRiskConfigurationCommand;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
+import dev.authfeedback.domain.port.in.SetRiskConfigurationCommand;
 import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackCommand;
 import java.time.Instant;
 import java.util.List;
@@ -67,5 +69,8 @@ class PersonalDataStaysOutOfToStringTest {
         assertShows(new UpdateAuthEventFeedbackCommand(POOL, USERNAME, EVENT, TOKEN, "Invalid"), EVENT, USERNAME,
                 TOKEN);
         assertShows(new RecordAuthEventCommand(POOL, USERNAME, "SignIn"), POOL, USERNAME);
+        // the model marks client ids sensitive
+        assertShows(new SetRiskConfigurationCommand(POOL, "secretclient1"), POOL, "secretclient1");
+        assertShows(new DescribeRiskConfigurationCommand(POOL, "secretclient1"), POOL, "secretclient1");
     }
 }

@@ -12,7 +12,9 @@ class IpRangeTest {
     @Test
     void blocksOfBothFamiliesParse() {
         for (String cidr : new String[] {"203.0.113.0/24", "10.0.0.0/8", "0.0.0.0/0", "198.51.100.7", "198.51.100.7/32",
-                "2001:db8::/32", "::1", "::/0", "fe80::1/128", "2001:DB8:0:0:0:0:0:1/64"}) {
+                "2001:db8::/32", "::1", "::/0", "fe80::1/128", "2001:DB8:0:0:0:0:0:1/64", "af::AF/16",
+                // the longest literal: 45 characters
+                "0000:0000:0000:0000:0000:ffff:255.255.255.255"}) {
             assertThat(IpRange.parse(cidr)).as(cidr).isPresent();
         }
     }
