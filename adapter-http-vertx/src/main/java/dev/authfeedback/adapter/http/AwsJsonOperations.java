@@ -129,47 +129,49 @@ final class AwsJsonOperations {
     }
 
     private static UserPoolAddOnsInput addOns(JsonRequest in) {
-        JsonRequest addOns = in.structure("UserPoolAddOns");
-        return addOns == null ? null : new UserPoolAddOnsInput(addOns.string("AdvancedSecurityMode"));
+        return map(in.structure("UserPoolAddOns"),
+                addOns -> new UserPoolAddOnsInput(addOns.string("AdvancedSecurityMode")));
     }
 
     private static RecordAuthEventCommand recordCommand(JsonRequest in) {
-        JsonRequest risk = in.structure("EventRisk");
-        JsonRequest context = in.structure("EventContextData");
         return new RecordAuthEventCommand(in.string("UserPoolId"), in.string("Username"), in.string("EventType"),
                 in.string("EventResponse"),
-                risk == null ? null : new EventRiskInput(risk.string("RiskDecision"), risk.string("RiskLevel"),
-                        risk.bool("CompromisedCredentialsDetected")),
+                map(in.structure("EventRisk"), risk -> new EventRiskInput(risk.string("RiskDecision"),
+                        risk.string("RiskLevel"), risk.bool("CompromisedCredentialsDetected"))),
                 in.structures("ChallengeResponses", challenge -> new ChallengeResponseInput(
                         challenge.string("ChallengeName"), challenge.string("ChallengeResponse"))),
-                context == null ? null : new EventContextData(context.string("IpAddress"),
+                map(in.structure("EventContextData"), context -> new EventContextData(context.string("IpAddress"),
                         context.string("DeviceName"), context.string("Timezone"), context.string("City"),
-                        context.string("Country")));
+                        context.string("Country"))));
     }
 
     private static SetRiskConfigurationCommand setRiskConfigurationCommand(JsonRequest in) {
-        JsonRequest compromised = in.structure("CompromisedCredentialsRiskConfiguration");
-        JsonRequest takeover = in.structure("AccountTakeoverRiskConfiguration");
-        JsonRequest exceptions = in.structure("RiskExceptionConfiguration");
         return new SetRiskConfigurationCommand(in.string("UserPoolId"), in.string("ClientId"),
-                compromised == null ? null : new SetRiskConfigurationCommand.CompromisedCredentialsInput(
-                        compromised.strings("EventFilter"),
-                        map(compromised.structure("Actions"), actions ->
-                                new SetRiskConfigurationCommand.CompromisedCredentialsActionsInput(
-                                        actions.string("EventAction")))),
-                takeover == null ? null : new SetRiskConfigurationCommand.AccountTakeoverInput(
-                        map(takeover.structure("NotifyConfiguration"), notify ->
-                                new SetRiskConfigurationCommand.NotifyInput(notify.string("From"),
-                                        notify.string("ReplyTo"), notify.string("SourceArn"),
-                                        map(notify.structure("BlockEmail"), AwsJsonOperations::email),
-                                        map(notify.structure("NoActionEmail"), AwsJsonOperations::email),
-                                        map(notify.structure("MfaEmail"), AwsJsonOperations::email))),
-                        map(takeover.structure("Actions"), actions -> new SetRiskConfigurationCommand.ActionsInput(
-                                map(actions.structure("LowAction"), AwsJsonOperations::levelAction),
-                                map(actions.structure("MediumAction"), AwsJsonOperations::levelAction),
-                                map(actions.structure("HighAction"), AwsJsonOperations::levelAction)))),
-                exceptions == null ? null : new SetRiskConfigurationCommand.RiskExceptionsInput(
-                        exceptions.strings("BlockedIPRangeList"), exceptions.strings("SkippedIPRangeList")));
+                map(in.structure("CompromisedCredentialsRiskConfiguration"), AwsJsonOperations::compromised),
+                map(in.structure("AccountTakeoverRiskConfiguration"), AwsJsonOperations::takeover),
+                map(in.structure("RiskExceptionConfiguration"), exceptions ->
+                        new SetRiskConfigurationCommand.RiskExceptionsInput(exceptions.strings("BlockedIPRangeList"),
+                                exceptions.strings("SkippedIPRangeList"))));
+    }
+
+    private static SetRiskConfigurationCommand.CompromisedCredentialsInput compromised(JsonRequest compromised) {
+        return new SetRiskConfigurationCommand.CompromisedCredentialsInput(compromised.strings("EventFilter"),
+                map(compromised.structure("Actions"), actions ->
+                        new SetRiskConfigurationCommand.CompromisedCredentialsActionsInput(
+                                actions.string("EventAction"))));
+    }
+
+    private static SetRiskConfigurationCommand.AccountTakeoverInput takeover(JsonRequest takeover) {
+        return new SetRiskConfigurationCommand.AccountTakeoverInput(
+                map(takeover.structure("NotifyConfiguration"), notify -> new SetRiskConfigurationCommand.NotifyInput(
+                        notify.string("From"), notify.string("ReplyTo"), notify.string("SourceArn"),
+                        map(notify.structure("BlockEmail"), AwsJsonOperations::email),
+                        map(notify.structure("NoActionEmail"), AwsJsonOperations::email),
+                        map(notify.structure("MfaEmail"), AwsJsonOperations::email))),
+                map(takeover.structure("Actions"), actions -> new SetRiskConfigurationCommand.ActionsInput(
+                        map(actions.structure("LowAction"), AwsJsonOperations::levelAction),
+                        map(actions.structure("MediumAction"), AwsJsonOperations::levelAction),
+                        map(actions.structure("HighAction"), AwsJsonOperations::levelAction))));
     }
 
     private static SetRiskConfigurationCommand.NotifyEmailInput email(JsonRequest email) {
