@@ -34,6 +34,7 @@ import dev.authfeedback.domain.quota.RateLimits;
 import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import dev.authfeedback.domain.service.ServiceSettings;
+import dev.authfeedback.domain.validation.Shapes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -738,6 +739,27 @@ public abstract class OperationSuite {
         assertInvalid("1 validation error detected: Value at 'clientId' failed to satisfy constraint: Member must "
                         + "satisfy regular expression pattern: [\\w+]+",
                 () -> driver.describeRiskConfiguration(pool.id(), "not a client!"));
+    }
+
+    @Test
+    void notificationSettingsHaveTheModelsConstraints() {
+        PoolView pool = advancedPool();
+        String longSubject = "s".repeat(141);
+        String path = "accountTakeoverRiskConfiguration.notifyConfiguration.";
+        assertInvalid("3 validation errors detected: Value 'not-an-arn-at-all-xx' at '" + path + "sourceArn' failed to "
+                        + "satisfy constraint: Member must satisfy regular expression pattern: "
+                        + Shapes.ARN.pattern().pattern() + "; "
+                        + "Value '" + longSubject + "' at '" + path + "blockEmail.subject' failed to satisfy "
+                        + "constraint: Member must have length less than or equal to 140; "
+                        + "Value 'short' at '" + path + "blockEmail.htmlBody' failed to satisfy constraint: Member must "
+                        + "have length greater than or equal to 6",
+                () -> driver.setRiskConfiguration(pool.id(), null, null,
+                        new SetRiskConfigurationCommand.AccountTakeoverInput(
+                                new SetRiskConfigurationCommand.NotifyInput(null, null, "not-an-arn-at-all-xx",
+                                        new SetRiskConfigurationCommand.NotifyEmailInput(longSubject, "short", null),
+                                        null, null),
+                                new SetRiskConfigurationCommand.ActionsInput(null, null, null)),
+                        null));
     }
 
     @Test
