@@ -124,16 +124,11 @@ public final class RequestValidator {
         if (values.size() > maxSize) {
             report(member, "Member must have length less than or equal to " + maxSize, "Value '" + values + "'");
         }
-        String listPath = path(member);
-        for (int i = 0; i < values.size(); i++) {
-            String value = values.get(i);
-            String elementPath = listPath + "." + (i + 1) + ".member";
-            if (value == null) {
-                violations.add(elementPath, "Member must not be null", "Value null");
-            } else if (!element.test(value)) {
+        eachElement(member, values, (elementPath, value) -> {
+            if (!element.test(value)) {
                 violations.add(elementPath, elementConstraint, "Value '" + value + "'");
             }
-        }
+        });
         return this;
     }
 
@@ -147,9 +142,15 @@ public final class RequestValidator {
 
     /** A list of structures: element {@code i} (from 1) is checked under {@code member.i.member.}. */
     public <T> RequestValidator eachStructure(String member, List<T> values, BiConsumer<RequestValidator, T> members) {
-        if (values == null) {
-            return this;
+        if (values != null) {
+            eachElement(member, values, (elementPath, element) ->
+                    members.accept(new RequestValidator(elementPath + ".", violations), element));
         }
+        return this;
+    }
+
+    /** Element {@code i} (from 1) of a list lives at {@code member.i.member}; a missing one is reported as null. */
+    private <T> void eachElement(String member, List<T> values, BiConsumer<String, T> present) {
         String listPath = path(member);
         for (int i = 0; i < values.size(); i++) {
             T element = values.get(i);
@@ -157,10 +158,9 @@ public final class RequestValidator {
             if (element == null) {
                 violations.add(elementPath, "Member must not be null", "Value null");
             } else {
-                members.accept(new RequestValidator(elementPath + ".", violations), element);
+                present.accept(elementPath, element);
             }
         }
-        return this;
     }
 
     /** Throws the collected violations as one InvalidParameterException; returns quietly if there are none. */
