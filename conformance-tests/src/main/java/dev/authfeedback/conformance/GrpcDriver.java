@@ -309,7 +309,7 @@ public final class GrpcDriver implements OperationDriver {
     @Override
     public Recorded recordAuthEvent(String poolId, String username, String eventType, String eventResponse,
                                     EventRiskInput risk, List<ChallengeResponseInput> challenges,
-                                    EventContextData context) {
+                                    EventContextData context, String clientId) {
         RecordAuthEventRequest.Builder request = RecordAuthEventRequest.newBuilder()
                 .setEventTypeValue(number(eventType, dev.authfeedback.adapter.grpc.v1.EventType.getDescriptor(),
                         EventType.class))
@@ -345,9 +345,27 @@ public final class GrpcDriver implements OperationDriver {
         if (context != null) {
             request.setEventContextData(GrpcMapping.eventContext(context));
         }
+        if (clientId != null) {
+            request.setClientId(clientId);
+        }
         return call(() -> {
             RecordAuthEventResponse response = events.recordAuthEvent(request.build());
-            return new Recorded(response.getEventId(), response.getFeedbackToken());
+            EventRiskType eventRisk = response.hasEventRisk() ? response.getEventRisk() : null;
+            return new Recorded(response.getEventId(), response.getFeedbackToken(),
+                    eventRisk == null ? null : wire(eventRisk.getRiskDecisionValue(),
+                            dev.authfeedback.adapter.grpc.v1.RiskDecision.getDescriptor(), RiskDecision.class),
+                    eventRisk == null ? null : wire(eventRisk.getRiskLevelValue(),
+                            dev.authfeedback.adapter.grpc.v1.RiskLevel.getDescriptor(), RiskLevel.class),
+                    eventRisk == null || !eventRisk.hasCompromisedCredentialsDetected() ? null
+                            : eventRisk.getCompromisedCredentialsDetected(),
+                    wire(response.getEventResponseValue(),
+                            dev.authfeedback.adapter.grpc.v1.EventResponse.getDescriptor(), EventResponse.class),
+                    response.getReasonsValueList().stream().map(number -> wire(number,
+                            dev.authfeedback.adapter.grpc.v1.RiskReason.getDescriptor(),
+                            dev.authfeedback.domain.model.RiskReason.class)).toList(),
+                    wire(response.getEventActionValue(),
+                            dev.authfeedback.adapter.grpc.v1.AccountTakeoverEventAction.getDescriptor(),
+                            AccountTakeoverEventAction.class));
         });
     }
 

@@ -165,9 +165,9 @@ public final class HttpDriver implements OperationDriver {
     @Override
     public Recorded recordAuthEvent(String poolId, String username, String eventType, String eventResponse,
                                     EventRiskInput risk, List<ChallengeResponseInput> challenges,
-                                    EventContextData context) {
+                                    EventContextData context, String clientId) {
         JsonObject body = new JsonObject().put("UserPoolId", poolId).put("Username", username)
-                .put("EventType", eventType).put("EventResponse", eventResponse);
+                .put("EventType", eventType).put("EventResponse", eventResponse).put("ClientId", clientId);
         if (risk != null) {
             body.put("EventRisk", new JsonObject().put("RiskDecision", risk.riskDecision())
                     .put("RiskLevel", risk.riskLevel())
@@ -185,7 +185,15 @@ public final class HttpDriver implements OperationDriver {
                     .put("City", context.city()).put("Country", context.country()));
         }
         JsonObject answer = postSigned("AuthEventFeedback.RecordAuthEvent", body);
-        return new Recorded(answer.getString("EventId"), answer.getString("FeedbackToken"));
+        JsonObject eventRisk = answer.getJsonObject("EventRisk");
+        JsonArray reasons = answer.getJsonArray("Reasons");
+        return new Recorded(answer.getString("EventId"), answer.getString("FeedbackToken"),
+                eventRisk == null ? null : eventRisk.getString("RiskDecision"),
+                eventRisk == null ? null : eventRisk.getString("RiskLevel"),
+                eventRisk == null ? null : eventRisk.getBoolean("CompromisedCredentialsDetected"),
+                answer.getString("EventResponse"),
+                reasons == null ? null : reasons.stream().map(String.class::cast).toList(),
+                answer.getString("EventAction"));
     }
 
     /** A signed raw call; an error answer is thrown as ServiceError after checking its HTTP shape. */

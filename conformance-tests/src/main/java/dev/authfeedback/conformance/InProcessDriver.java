@@ -12,6 +12,7 @@ import dev.authfeedback.domain.error.CognitoServiceException;
 import dev.authfeedback.domain.error.InvalidParameterException;
 import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.EventContextData;
+import dev.authfeedback.domain.model.EventRisk;
 import dev.authfeedback.domain.model.Page;
 import dev.authfeedback.domain.model.RecordedAuthEvent;
 import dev.authfeedback.domain.model.RiskConfiguration;
@@ -101,11 +102,17 @@ public final class InProcessDriver implements OperationDriver {
     @Override
     public Recorded recordAuthEvent(String poolId, String username, String eventType, String eventResponse,
                                     EventRiskInput risk, List<ChallengeResponseInput> challenges,
-                                    EventContextData context) {
+                                    EventContextData context, String clientId) {
         return call(() -> {
             RecordedAuthEvent recorded = service.recordAuthEvent(new RecordAuthEventCommand(poolId, username,
-                    eventType, eventResponse, risk, challenges, context));
-            return new Recorded(recorded.eventId(), recorded.feedbackToken());
+                    eventType, eventResponse, risk, challenges, context, clientId));
+            EventRisk eventRisk = recorded.eventRisk();
+            return new Recorded(recorded.eventId(), recorded.feedbackToken(),
+                    eventRisk == null ? null : wireOrNull(eventRisk.riskDecision()),
+                    eventRisk == null ? null : wireOrNull(eventRisk.riskLevel()),
+                    eventRisk == null ? null : eventRisk.compromisedCredentialsDetected(),
+                    wireOrNull(recorded.eventResponse()), wire(recorded.riskReasons()),
+                    wireOrNull(recorded.eventAction()));
         });
     }
 

@@ -42,7 +42,14 @@ public interface OperationDriver extends AutoCloseable {
 
     Recorded recordAuthEvent(String poolId, String username, String eventType, String eventResponse,
                              EventRiskInput risk, List<ChallengeResponseInput> challenges,
-                             EventContextData context);
+                             EventContextData context, String clientId);
+
+    /** RecordAuthEvent without a ClientId: the pool's risk configuration applies. */
+    default Recorded recordAuthEvent(String poolId, String username, String eventType, String eventResponse,
+                                     EventRiskInput risk, List<ChallengeResponseInput> challenges,
+                                     EventContextData context) {
+        return recordAuthEvent(poolId, username, eventType, eventResponse, risk, challenges, context, null);
+    }
 
     void updateAuthEventFeedback(String poolId, String username, String eventId, String feedbackToken,
                                  String feedbackValue);

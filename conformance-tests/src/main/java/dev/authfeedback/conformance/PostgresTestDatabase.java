@@ -66,7 +66,7 @@ public final class PostgresTestDatabase {
         }
         try (Connection connection = storage.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE user_aliases, users, auth_events, risk_configurations, user_pools");
+            statement.execute("TRUNCATE user_aliases, user_risk_profiles, users, auth_events, risk_configurations, pool_risk_counts, user_pools");
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty the test database", e);
         }

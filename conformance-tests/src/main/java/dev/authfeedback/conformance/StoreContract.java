@@ -23,6 +23,7 @@ import dev.authfeedback.domain.model.FeedbackValue;
 import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.model.RiskDecision;
 import dev.authfeedback.domain.model.RiskLevel;
+import dev.authfeedback.domain.model.RiskReason;
 import dev.authfeedback.domain.model.TokenSigningKey;
 import dev.authfeedback.domain.model.User;
 import dev.authfeedback.domain.model.UserPool;
@@ -110,7 +111,8 @@ public abstract class StoreContract {
     }
 
     protected static AuthEvent event(String poolId, String userSub, String eventId) {
-        return new AuthEvent(poolId, userSub, eventId, EventType.SIGN_IN, T0, null, null, List.of(), null, null);
+        return new AuthEvent(poolId, userSub, eventId, EventType.SIGN_IN, T0, null, null, List.of(), null, null,
+                List.of());
     }
 
     protected static EventFeedback feedback(FeedbackValue value, int second) {
@@ -493,7 +495,7 @@ public abstract class StoreContract {
                 new EventRisk(RiskDecision.BLOCK, RiskLevel.HIGH, true),
                 List.of(new ChallengeResponse(ChallengeName.MFA, ChallengeResult.FAILURE)),
                 new EventContextData("203.0.113.9", "phone", "UTC", "Oslo", "Norway"),
-                null);
+                null, List.of(RiskReason.BLOCKED_IP_RANGE, RiskReason.COMPROMISED_CREDENTIALS));
         events.insert(full);
         assertThat(events.find("p_1", a, "e1")).contains(full);
     }

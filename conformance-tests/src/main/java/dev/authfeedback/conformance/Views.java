@@ -38,7 +38,10 @@ public final class Views {
                             FeedbackView feedback) {
     }
 
-    public record Recorded(String eventId, String feedbackToken) {
+    /** RecordAuthEvent's answer; {@code reasons} and {@code eventAction} are this project's own members. */
+    public record Recorded(String eventId, String feedbackToken, String riskDecision, String riskLevel,
+                           Boolean compromisedCredentialsDetected, String eventResponse, List<String> reasons,
+                           String eventAction) {
     }
 
     public record PageView<T>(List<T> items, String nextToken) {

@@ -9,7 +9,6 @@ import dev.authfeedback.adapter.grpc.v1.RecordAuthEventRequest;
 import dev.authfeedback.adapter.grpc.v1.RecordAuthEventResponse;
 import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.Page;
-import dev.authfeedback.domain.model.RecordedAuthEvent;
 import dev.authfeedback.domain.port.in.AdminListUserAuthEventsCommand;
 import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
@@ -26,16 +25,15 @@ final class EventsGrpcService extends EventsServiceGrpc.EventsServiceImplBase {
     @Override
     public void recordAuthEvent(RecordAuthEventRequest request, StreamObserver<RecordAuthEventResponse> observer) {
         UnaryCalls.answer(observer, () -> {
-            RecordedAuthEvent recorded = service.recordAuthEvent(new RecordAuthEventCommand(
+            return GrpcMapping.recordedAuthEvent(service.recordAuthEvent(new RecordAuthEventCommand(
                     optional(request.hasUserPoolId(), request.getUserPoolId()),
                     optional(request.hasUsername(), request.getUsername()),
                     GrpcMapping.eventType(request.getEventTypeValue()),
                     GrpcMapping.eventResponse(request.getEventResponseValue()),
                     GrpcMapping.risk(request.hasEventRisk(), request.getEventRisk()),
                     GrpcMapping.challenges(request.getChallengeResponsesList()),
-                    GrpcMapping.context(request.hasEventContextData(), request.getEventContextData())));
-            return RecordAuthEventResponse.newBuilder().setEventId(recorded.eventId())
-                    .setFeedbackToken(recorded.feedbackToken()).build();
+                    GrpcMapping.context(request.hasEventContextData(), request.getEventContextData()),
+                    optional(request.hasClientId(), request.getClientId()))));
         });
     }
 

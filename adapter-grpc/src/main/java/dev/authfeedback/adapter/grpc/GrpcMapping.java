@@ -7,6 +7,7 @@ import dev.authfeedback.adapter.grpc.v1.ChallengeResponseType;
 import dev.authfeedback.adapter.grpc.v1.EventContextDataType;
 import dev.authfeedback.adapter.grpc.v1.EventFeedbackType;
 import dev.authfeedback.adapter.grpc.v1.EventRiskType;
+import dev.authfeedback.adapter.grpc.v1.RecordAuthEventResponse;
 import dev.authfeedback.adapter.grpc.v1.UserPoolAddOns;
 import dev.authfeedback.adapter.grpc.v1.UserPoolDescription;
 import dev.authfeedback.adapter.grpc.v1.UserType;
@@ -18,10 +19,13 @@ import dev.authfeedback.domain.model.ChallengeResponse;
 import dev.authfeedback.domain.model.ChallengeResult;
 import dev.authfeedback.domain.model.EventContextData;
 import dev.authfeedback.domain.model.EventResponse;
+import dev.authfeedback.domain.model.EventRisk;
 import dev.authfeedback.domain.model.EventType;
 import dev.authfeedback.domain.model.FeedbackValue;
+import dev.authfeedback.domain.model.RecordedAuthEvent;
 import dev.authfeedback.domain.model.RiskDecision;
 import dev.authfeedback.domain.model.RiskLevel;
+import dev.authfeedback.domain.model.RiskReason;
 import dev.authfeedback.domain.model.User;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.model.UserPoolTier;
@@ -153,19 +157,7 @@ public final class GrpcMapping {
                     dev.authfeedback.adapter.grpc.v1.EventResponse.getDescriptor()));
         }
         if (event.eventRisk() != null) {
-            EventRiskType.Builder risk = EventRiskType.newBuilder();
-            if (event.eventRisk().riskDecision() != null) {
-                risk.setRiskDecisionValue(ProtoEnums.number(event.eventRisk().riskDecision(),
-                        dev.authfeedback.adapter.grpc.v1.RiskDecision.getDescriptor()));
-            }
-            if (event.eventRisk().riskLevel() != null) {
-                risk.setRiskLevelValue(ProtoEnums.number(event.eventRisk().riskLevel(),
-                        dev.authfeedback.adapter.grpc.v1.RiskLevel.getDescriptor()));
-            }
-            if (event.eventRisk().compromisedCredentialsDetected() != null) {
-                risk.setCompromisedCredentialsDetected(event.eventRisk().compromisedCredentialsDetected());
-            }
-            proto.setEventRisk(risk);
+            proto.setEventRisk(eventRisk(event.eventRisk()));
         }
         for (ChallengeResponse challenge : event.challengeResponses()) {
             ChallengeResponseType.Builder challengeProto = ChallengeResponseType.newBuilder();
@@ -188,6 +180,45 @@ public final class GrpcMapping {
                 .setProvider(feedback.provider().wireValue())
                 .setFeedbackDate(timestamp(feedback.feedbackDate()))));
         return proto.build();
+    }
+
+    static RecordAuthEventResponse recordedAuthEvent(RecordedAuthEvent recorded) {
+        RecordAuthEventResponse.Builder response = RecordAuthEventResponse.newBuilder()
+                .setEventId(recorded.eventId()).setFeedbackToken(recorded.feedbackToken())
+                .addAllReasonsValue(reasons(recorded.riskReasons()));
+        if (recorded.eventRisk() != null) {
+            response.setEventRisk(eventRisk(recorded.eventRisk()));
+        }
+        if (recorded.eventResponse() != null) {
+            response.setEventResponseValue(ProtoEnums.number(recorded.eventResponse(),
+                    dev.authfeedback.adapter.grpc.v1.EventResponse.getDescriptor()));
+        }
+        if (recorded.eventAction() != null) {
+            response.setEventActionValue(ProtoEnums.number(recorded.eventAction(),
+                    dev.authfeedback.adapter.grpc.v1.AccountTakeoverEventAction.getDescriptor()));
+        }
+        return response.build();
+    }
+
+    private static EventRiskType eventRisk(EventRisk eventRisk) {
+        EventRiskType.Builder risk = EventRiskType.newBuilder();
+        if (eventRisk.riskDecision() != null) {
+            risk.setRiskDecisionValue(ProtoEnums.number(eventRisk.riskDecision(),
+                    dev.authfeedback.adapter.grpc.v1.RiskDecision.getDescriptor()));
+        }
+        if (eventRisk.riskLevel() != null) {
+            risk.setRiskLevelValue(ProtoEnums.number(eventRisk.riskLevel(),
+                    dev.authfeedback.adapter.grpc.v1.RiskLevel.getDescriptor()));
+        }
+        if (eventRisk.compromisedCredentialsDetected() != null) {
+            risk.setCompromisedCredentialsDetected(eventRisk.compromisedCredentialsDetected());
+        }
+        return risk.build();
+    }
+
+    private static List<Integer> reasons(List<RiskReason> reasons) {
+        return reasons.stream().map(reason -> ProtoEnums.number(reason,
+                dev.authfeedback.adapter.grpc.v1.RiskReason.getDescriptor())).toList();
     }
 
     /** EventContextDataType with the members that are present (also what a client sends). */

@@ -5,7 +5,9 @@ import dev.authfeedback.domain.model.ChallengeResponse;
 import dev.authfeedback.domain.model.EventContextData;
 import dev.authfeedback.domain.model.EventFeedback;
 import dev.authfeedback.domain.model.EventRisk;
+import dev.authfeedback.domain.model.RecordedAuthEvent;
 import dev.authfeedback.domain.model.RiskConfiguration;
+import dev.authfeedback.domain.model.RiskReason;
 import dev.authfeedback.domain.model.User;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.model.WireEnum;
@@ -69,14 +71,18 @@ final class AwsJson {
                 .put("UserStatus", user.status().wireValue());
     }
 
-    /** AuthEventType. */
-    static JsonObject authEvent(AuthEvent event) {
-        JsonObject json = new JsonObject()
-                .put("EventId", event.eventId())
-                .put("EventType", event.eventType().wireValue())
-                .put("CreationDate", timestamp(event.creationDate()));
-        putWire(json, "EventResponse", event.eventResponse());
-        EventRisk risk = event.eventRisk();
+    /** RecordAuthEvent's answer: the model's members where it has them, and this project's reasons and action. */
+    static JsonObject recordedAuthEvent(RecordedAuthEvent recorded) {
+        JsonObject json = new JsonObject().put("EventId", recorded.eventId())
+                .put("FeedbackToken", recorded.feedbackToken());
+        putEventRisk(json, recorded.eventRisk());
+        putWire(json, "EventResponse", recorded.eventResponse());
+        putReasons(json, recorded.riskReasons());
+        putWire(json, "EventAction", recorded.eventAction());
+        return json;
+    }
+
+    private static void putEventRisk(JsonObject json, EventRisk risk) {
         if (risk != null) {
             JsonObject riskJson = new JsonObject();
             putWire(riskJson, "RiskDecision", risk.riskDecision());
@@ -86,6 +92,22 @@ final class AwsJson {
             }
             json.put("EventRisk", riskJson);
         }
+    }
+
+    private static void putReasons(JsonObject json, List<RiskReason> reasons) {
+        JsonArray array = new JsonArray();
+        reasons.forEach(reason -> array.add(reason.wireValue()));
+        json.put("Reasons", array);
+    }
+
+    /** AuthEventType. */
+    static JsonObject authEvent(AuthEvent event) {
+        JsonObject json = new JsonObject()
+                .put("EventId", event.eventId())
+                .put("EventType", event.eventType().wireValue())
+                .put("CreationDate", timestamp(event.creationDate()));
+        putWire(json, "EventResponse", event.eventResponse());
+        putEventRisk(json, event.eventRisk());
         JsonArray challenges = new JsonArray();
         for (ChallengeResponse challenge : event.challengeResponses()) {
             JsonObject challengeJson = new JsonObject();

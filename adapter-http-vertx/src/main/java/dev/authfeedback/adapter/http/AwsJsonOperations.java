@@ -3,7 +3,6 @@ package dev.authfeedback.adapter.http;
 import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.EventContextData;
 import dev.authfeedback.domain.model.Page;
-import dev.authfeedback.domain.model.RecordedAuthEvent;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.in.AdminCreateUserCommand;
 import dev.authfeedback.domain.port.in.AdminDeleteUserCommand;
@@ -67,11 +66,8 @@ final class AwsJsonOperations {
             page.items().forEach(event -> events.add(AwsJson.authEvent(event)));
             return withNextToken(new JsonObject().put("AuthEvents", events), page);
         });
-        handlers.put(Operation.RECORD_AUTH_EVENT, in -> {
-            RecordedAuthEvent recorded = useCases.recordAuthEvent(recordCommand(in));
-            return new JsonObject().put("EventId", recorded.eventId())
-                    .put("FeedbackToken", recorded.feedbackToken());
-        });
+        handlers.put(Operation.RECORD_AUTH_EVENT,
+                in -> AwsJson.recordedAuthEvent(useCases.recordAuthEvent(recordCommand(in))));
         handlers.put(Operation.CREATE_USER_POOL, in -> new JsonObject().put("UserPool", AwsJson.userPool(
                 useCases.createUserPool(new CreateUserPoolCommand(in.string("PoolName"), addOns(in),
                         in.string("UserPoolTier"), in.strings("AliasAttributes"),
@@ -142,7 +138,8 @@ final class AwsJsonOperations {
                         challenge.string("ChallengeName"), challenge.string("ChallengeResponse"))),
                 map(in.structure("EventContextData"), context -> new EventContextData(context.string("IpAddress"),
                         context.string("DeviceName"), context.string("Timezone"), context.string("City"),
-                        context.string("Country"))));
+                        context.string("Country"))),
+                in.string("ClientId"));
     }
 
     private static SetRiskConfigurationCommand setRiskConfigurationCommand(JsonRequest in) {

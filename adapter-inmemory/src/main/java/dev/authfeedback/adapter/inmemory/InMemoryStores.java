@@ -8,9 +8,13 @@ import dev.authfeedback.domain.model.User;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.out.AuthEventStore;
 import dev.authfeedback.domain.port.out.RiskConfigurationStore;
+import dev.authfeedback.domain.port.out.RiskModelStore;
 import dev.authfeedback.domain.port.out.Stores;
 import dev.authfeedback.domain.port.out.UserPoolStore;
 import dev.authfeedback.domain.port.out.UserStore;
+import dev.authfeedback.domain.risk.ContextFeatures;
+import dev.authfeedback.domain.risk.PoolStatistics;
+import dev.authfeedback.domain.risk.RiskProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +36,7 @@ public final class InMemoryStores {
     public static Stores create() {
         InMemoryStores storage = new InMemoryStores();
         return new Stores(storage.new Pools(), storage.new Users(), storage.new Events(),
-                storage.new RiskConfigurations(), false);
+                storage.new RiskConfigurations(), storage.new RiskModel(), false);
     }
 
     private final class Pools implements UserPoolStore {
@@ -168,6 +172,21 @@ public final class InMemoryStores {
             if (data != null) {
                 data.removeRiskConfiguration(clientId);
             }
+        }
+    }
+
+    private final class RiskModel implements RiskModelStore {
+        @Override
+        public RiskProfile profile(String poolId, String userSub) {
+            PoolData data = pools.get(poolId);
+            UserEvents events = data == null ? null : data.eventsOf(userSub);
+            return events == null ? RiskProfile.EMPTY : events.profile();
+        }
+
+        @Override
+        public PoolStatistics statistics(String poolId, ContextFeatures context) {
+            PoolData data = pools.get(poolId);
+            return data == null ? PoolStatistics.EMPTY : data.riskStatistics().statistics(context);
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One pool with everything it owns: its users (indexed by username, sub and alias), each user's
- * events, and its risk configurations (its own and its app clients'). Deleting is making unreachable: the pool goes with everything it holds when the store's
+ * events and risk profile, the pool's risk figures, and its risk configurations (its own and its app clients'). Deleting is making unreachable: the pool goes with everything it holds when the store's
  * map drops it, a user with its events when the indexes drop it, each in one atomic step. A call
  * that found the pool or user just before takes effect before the delete, and what it leaves
  * behind is unreachable too, so nothing comes back. Changes to the users happen under this object's
@@ -29,6 +29,7 @@ final class PoolData {
     private final ConcurrentHashMap<AliasKey, String> aliasOwners = new ConcurrentHashMap<>();
     /** By client id; the pool's own under the empty string, which no client id can be. */
     private final ConcurrentHashMap<String, RiskConfiguration> riskConfigurations = new ConcurrentHashMap<>();
+    private final PoolRiskStatistics riskStatistics = new PoolRiskStatistics();
 
     PoolData(UserPool pool) {
         this.pool = pool;
@@ -57,7 +58,7 @@ final class PoolData {
                 }
             }
         }
-        UserRecord record = new UserRecord(user, new UserEvents());
+        UserRecord record = new UserRecord(user, new UserEvents(riskStatistics));
         byUsername.put(user.username(), record);
         bySub.put(user.sub(), record);
         for (AliasKey alias : user.signInAliases()) {
@@ -105,6 +106,10 @@ final class PoolData {
 
     void removeRiskConfiguration(String clientId) {
         riskConfigurations.remove(clientId == null ? "" : clientId);
+    }
+
+    PoolRiskStatistics riskStatistics() {
+        return riskStatistics;
     }
 
     /** The events of the user with this sub, or null if there is no such user. */

@@ -2,6 +2,8 @@ package dev.authfeedback.adapter.inmemory;
 
 import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.EventFeedback;
+import dev.authfeedback.domain.risk.RiskLesson;
+import dev.authfeedback.domain.risk.RiskProfile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,18 +11,37 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One user's events in insertion order with an index by id. They change under this object's lock,
- * which makes a feedback update one atomic step and pages consistent.
+ * One user's events in insertion order with an index by id, and the user's risk profile. They change
+ * under this object's lock, which makes an insert or a feedback update one atomic step with what it
+ * teaches the profile, and pages consistent. The pool's figures are added to in the same call.
  */
 final class UserEvents {
     private final List<AuthEvent> inInsertionOrder = new ArrayList<>();
     private final Map<String, Integer> positionById = new HashMap<>();
+    private final PoolRiskStatistics poolStatistics;
+    private RiskProfile profile = RiskProfile.EMPTY;
+
+    UserEvents(PoolRiskStatistics poolStatistics) {
+        this.poolStatistics = poolStatistics;
+    }
 
     synchronized void insert(AuthEvent event) {
         if (positionById.putIfAbsent(event.eventId(), inInsertionOrder.size()) != null) {
             throw new IllegalStateException("event id already taken: " + event.eventId());
         }
         inInsertionOrder.add(event);
+        learn(RiskLesson.recorded(event));
+    }
+
+    synchronized RiskProfile profile() {
+        return profile;
+    }
+
+    private void learn(RiskLesson lesson) {
+        if (!lesson.isEmpty()) {
+            profile = profile.learn(lesson);
+            poolStatistics.learn(lesson);
+        }
     }
 
     synchronized Optional<AuthEvent> find(String eventId) {
@@ -33,8 +54,10 @@ final class UserEvents {
         if (position == null) {
             return Optional.empty();
         }
-        AuthEvent updated = inInsertionOrder.get(position).withFeedback(feedback);
+        AuthEvent current = inInsertionOrder.get(position);
+        AuthEvent updated = current.withFeedback(feedback);
         inInsertionOrder.set(position, updated);
+        learn(RiskLesson.relabelled(current, current.eventFeedback(), feedback));
         return Optional.of(updated);
     }
 

@@ -18,8 +18,10 @@ import dev.authfeedback.domain.model.FeedbackProvider;
 import dev.authfeedback.domain.model.FeedbackValue;
 import dev.authfeedback.domain.model.RiskDecision;
 import dev.authfeedback.domain.model.RiskLevel;
+import dev.authfeedback.domain.model.RiskReason;
 import dev.authfeedback.domain.model.WireEnum;
 import dev.authfeedback.domain.port.out.AuthEventStore;
+import dev.authfeedback.domain.risk.RiskLesson;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,14 +32,15 @@ import java.util.Optional;
 
 /**
  * Events in {@code auth_events}; "newest first" is descending {@code seq}, the order of insertion.
- * A feedback update is one UPDATE ... RETURNING: atomic, with no read-modify-write between servers.
+ * An insert or a feedback update is one transaction with the lesson it teaches the risk model; a
+ * feedback update locks the event's row first, so concurrent ones apply one after the other.
  */
 final class PostgresAuthEventStore implements AuthEventStore {
 
     private static final String COLUMNS = "pool_id, user_sub, event_id, event_type, creation_nanos, event_response, "
             + "has_risk, risk_decision, risk_level, compromised_credentials, challenge_names, challenge_results, "
             + "has_context, ip_address, device_name, timezone, city, country, feedback_value, feedback_provider, "
-            + "feedback_nanos";
+            + "feedback_nanos, risk_reasons";
     private static final String PROVIDER_ADMIN = FeedbackProvider.ADMIN.wireValue();
 
     private final Jdbc jdbc;
@@ -48,7 +51,15 @@ final class PostgresAuthEventStore implements AuthEventStore {
 
     @Override
     public boolean insert(AuthEvent event) {
-        int inserted = jdbc.withConnection("insert event", connection -> insert(connection, event));
+        int inserted = jdbc.inTransaction("insert event", connection -> {
+            int rows = insert(connection, event);
+            if (rows == 1) {
+                PostgresRiskModelStore.learn(connection, event.poolId(), event.userSub(), RiskLesson.recorded(event));
+            } else {
+                connection.rollback(); // nothing written; the failed statement ended the transaction anyway
+            }
+            return rows;
+        });
         if (inserted < 0) {
             return false;
         }
@@ -63,7 +74,7 @@ final class PostgresAuthEventStore implements AuthEventStore {
         try {
             return Jdbc.update(connection,
                 "INSERT INTO auth_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?) ON CONFLICT DO NOTHING", statement -> {
+                        + "?, ?, ?, ?) ON CONFLICT DO NOTHING", statement -> {
                     EventRisk risk = event.eventRisk();
                     EventContextData context = event.eventContextData();
                     EventFeedback feedback = event.eventFeedback();
@@ -94,6 +105,8 @@ final class PostgresAuthEventStore implements AuthEventStore {
                     statement.setString(19, feedback == null ? null : feedback.feedbackValue().wireValue());
                     statement.setString(20, feedback == null ? null : feedback.provider().wireValue());
                     statement.setObject(21, feedback == null ? null : nanos(feedback.feedbackDate()), Types.BIGINT);
+                    statement.setArray(22, textArray(connection,
+                            event.riskReasons().stream().map(RiskReason::wireValue).toList()));
                 });
         } catch (SQLException failure) {
             if (Jdbc.referencedRowMissing(failure)) {
@@ -115,16 +128,30 @@ final class PostgresAuthEventStore implements AuthEventStore {
 
     @Override
     public Optional<AuthEvent> recordFeedback(String poolId, String userSub, String eventId, EventFeedback feedback) {
-        return jdbc.queryOne("record feedback", "UPDATE auth_events SET feedback_value = ?, feedback_provider = ?, "
-                + "feedback_nanos = ? WHERE pool_id = ? AND user_sub = ? AND event_id = ? RETURNING " + COLUMNS,
-                statement -> {
-                    statement.setString(1, feedback.feedbackValue().wireValue());
-                    statement.setString(2, feedback.provider().wireValue());
-                    statement.setLong(3, nanos(feedback.feedbackDate()));
-                    statement.setString(4, poolId);
-                    statement.setString(5, userSub);
-                    statement.setString(6, eventId);
-                }, PostgresAuthEventStore::event);
+        return jdbc.inTransaction("record feedback", connection -> {
+            List<AuthEvent> current = Jdbc.query(connection, "SELECT " + COLUMNS + " FROM auth_events "
+                    + "WHERE pool_id = ? AND user_sub = ? AND event_id = ? FOR UPDATE", statement -> {
+                        statement.setString(1, poolId);
+                        statement.setString(2, userSub);
+                        statement.setString(3, eventId);
+                    }, PostgresAuthEventStore::event);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            Jdbc.update(connection, "UPDATE auth_events SET feedback_value = ?, feedback_provider = ?, "
+                    + "feedback_nanos = ? WHERE pool_id = ? AND user_sub = ? AND event_id = ?", statement -> {
+                        statement.setString(1, feedback.feedbackValue().wireValue());
+                        statement.setString(2, feedback.provider().wireValue());
+                        statement.setLong(3, nanos(feedback.feedbackDate()));
+                        statement.setString(4, poolId);
+                        statement.setString(5, userSub);
+                        statement.setString(6, eventId);
+                    });
+            AuthEvent before = current.get(0);
+            PostgresRiskModelStore.learn(connection, poolId, userSub,
+                    RiskLesson.relabelled(before, before.eventFeedback(), feedback));
+            return Optional.of(before.withFeedback(feedback));
+        });
     }
 
     @Override
@@ -184,6 +211,8 @@ final class PostgresAuthEventStore implements AuthEventStore {
                 WireEnum.parseValidated(EventType.class, row.getString("event_type")),
                 instant(row.getLong("creation_nanos")),
                 WireEnum.parseValidated(EventResponse.class, row.getString("event_response")),
-                risk, challenges, context, feedback);
+                risk, challenges, context, feedback,
+                texts(row, "risk_reasons").stream().map(reason -> WireEnum.parseValidated(RiskReason.class, reason))
+                        .toList());
     }
 }

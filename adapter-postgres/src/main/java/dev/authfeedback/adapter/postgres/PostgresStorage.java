@@ -22,7 +22,8 @@ public final class PostgresStorage implements AutoCloseable {
         this.dataSource = dataSource;
         Jdbc jdbc = new Jdbc(dataSource);
         this.stores = new Stores(new PostgresUserPoolStore(jdbc), new PostgresUserStore(jdbc),
-                new PostgresAuthEventStore(jdbc), new PostgresRiskConfigurationStore(jdbc), true);
+                new PostgresAuthEventStore(jdbc), new PostgresRiskConfigurationStore(jdbc), new PostgresRiskModelStore(jdbc),
+                true);
     }
 
     /** A pool of connections to {@code jdbcUrl}; nothing is connected until first use. */

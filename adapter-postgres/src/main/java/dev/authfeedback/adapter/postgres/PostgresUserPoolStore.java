@@ -69,8 +69,14 @@ final class PostgresUserPoolStore implements UserPoolStore {
     /** Users, their aliases and events go with the pool row (ON DELETE CASCADE), in this one statement. */
     @Override
     public boolean delete(String poolId) {
-        return jdbc.update("delete pool", "DELETE FROM user_pools WHERE id = ?",
-                statement -> statement.setString(1, poolId)) == 1;
+        return jdbc.inTransaction("delete pool", connection -> {
+            // the cascade waits for transactions still writing the pool's events; their figures go after
+            int deleted = Jdbc.update(connection, "DELETE FROM user_pools WHERE id = ?",
+                    statement -> statement.setString(1, poolId));
+            Jdbc.update(connection, "DELETE FROM pool_risk_counts WHERE pool_id = ?",
+                    statement -> statement.setString(1, poolId));
+            return deleted == 1;
+        });
     }
 
     @Override

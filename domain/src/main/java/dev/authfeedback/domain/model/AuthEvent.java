@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An auth event of one user (the model's AuthEventType plus its owner). Owned by the user's
- * {@code sub}, which never changes, rather than the username. Optional members are null when absent.
+ * An auth event of one user (the model's AuthEventType plus its owner and the reasons of its risk
+ * evaluation, empty when it was not evaluated). Owned by the user's {@code sub}, which never
+ * changes, rather than the username. Optional members are null when absent.
  */
 public record AuthEvent(
         String poolId,
@@ -19,7 +20,8 @@ public record AuthEvent(
         EventRisk eventRisk,
         List<ChallengeResponse> challengeResponses,
         EventContextData eventContextData,
-        EventFeedback eventFeedback) {
+        EventFeedback eventFeedback,
+        List<RiskReason> riskReasons) {
 
     public AuthEvent {
         Objects.requireNonNull(poolId, "poolId");
@@ -28,6 +30,7 @@ public record AuthEvent(
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(creationDate, "creationDate");
         challengeResponses = List.copyOf(challengeResponses);
+        riskReasons = List.copyOf(riskReasons);
     }
 
     public Optional<EventFeedback> feedback() {
@@ -36,7 +39,7 @@ public record AuthEvent(
 
     public AuthEvent withFeedback(EventFeedback feedback) {
         return new AuthEvent(poolId, userSub, eventId, eventType, creationDate, eventResponse, eventRisk,
-                challengeResponses, eventContextData, Objects.requireNonNull(feedback, "feedback"));
+                challengeResponses, eventContextData, Objects.requireNonNull(feedback, "feedback"), riskReasons);
     }
 
     /** The context is personal data (it redacts itself); ids, type and outcome are not. */
@@ -44,6 +47,6 @@ public record AuthEvent(
     public String toString() {
         return "AuthEvent[poolId=" + poolId + ", userSub=" + userSub + ", eventId=" + eventId + ", eventType="
                 + eventType + ", creationDate=" + creationDate + ", eventResponse=" + eventResponse + ", eventRisk="
-                + eventRisk + ", eventContextData=" + eventContextData + ", eventFeedback=" + eventFeedback + "]";
+                + eventRisk + ", eventContextData=" + eventContextData + ", eventFeedback=" + eventFeedback + ", riskReasons=" + riskReasons + "]";
     }
 }

@@ -1,11 +1,26 @@
 package dev.authfeedback.domain.model;
 
-/** What RecordAuthEvent answers: the new event's id and the feedback token to mail to the user. */
-public record RecordedAuthEvent(String eventId, String feedbackToken) {
+import java.util.List;
+
+/**
+ * What RecordAuthEvent answers: the new event's id, the feedback token to mail to the user, and
+ * what the host's sign-in flow acts on: the event's risk and response as stored, the reasons of
+ * the evaluation, and the configured action that applies ({@code eventAction}, null when none
+ * does: threat protection in audit mode, or nothing evaluated).
+ */
+public record RecordedAuthEvent(String eventId, String feedbackToken, EventRisk eventRisk,
+                                EventResponse eventResponse, List<RiskReason> riskReasons,
+                                AccountTakeoverEventAction eventAction) {
+
+    public RecordedAuthEvent {
+        riskReasons = List.copyOf(riskReasons);
+    }
 
     /** The token is a credential: keep it out of logs. */
     @Override
     public String toString() {
-        return "RecordedAuthEvent[eventId=" + eventId + ", feedbackToken=(redacted)]";
+        return "RecordedAuthEvent[eventId=" + eventId + ", feedbackToken=(redacted), eventRisk=" + eventRisk
+                + ", eventResponse=" + eventResponse + ", riskReasons=" + riskReasons + ", eventAction="
+                + eventAction + "]";
     }
 }

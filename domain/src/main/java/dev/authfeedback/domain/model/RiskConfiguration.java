@@ -1,5 +1,6 @@
 package dev.authfeedback.domain.model;
 
+import dev.authfeedback.domain.risk.IpRanges;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -73,11 +74,55 @@ public record RiskConfiguration(
         }
     }
 
-    /** The model's RiskExceptionConfigurationType: CIDR blocks, as given. */
-    public record RiskExceptions(List<String> blockedIpRanges, List<String> skippedIpRanges) {
-        public RiskExceptions {
-            blockedIpRanges = List.copyOf(blockedIpRanges);
-            skippedIpRanges = List.copyOf(skippedIpRanges);
+    /**
+     * The model's RiskExceptionConfigurationType: CIDR blocks, as given, parsed once here so that
+     * an event is checked against them without parsing them again.
+     */
+    public static final class RiskExceptions {
+        private final List<String> blockedIpRanges;
+        private final List<String> skippedIpRanges;
+        private final IpRanges blocked;
+        private final IpRanges skipped;
+
+        public RiskExceptions(List<String> blockedIpRanges, List<String> skippedIpRanges) {
+            this.blockedIpRanges = List.copyOf(blockedIpRanges);
+            this.skippedIpRanges = List.copyOf(skippedIpRanges);
+            this.blocked = IpRanges.of(this.blockedIpRanges);
+            this.skipped = IpRanges.of(this.skippedIpRanges);
+        }
+
+        public List<String> blockedIpRanges() {
+            return blockedIpRanges;
+        }
+
+        public List<String> skippedIpRanges() {
+            return skippedIpRanges;
+        }
+
+        /** True when the address (bytes of an IPv4 or IPv6 address) is in the always-block list. */
+        public boolean blocks(byte[] address) {
+            return blocked.contains(address);
+        }
+
+        /** True when the address is in the always-allow list: no risk detection for it. */
+        public boolean skips(byte[] address) {
+            return skipped.contains(address);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RiskExceptions exceptions && blockedIpRanges.equals(exceptions.blockedIpRanges)
+                    && skippedIpRanges.equals(exceptions.skippedIpRanges);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(blockedIpRanges, skippedIpRanges);
+        }
+
+        @Override
+        public String toString() {
+            return "RiskExceptions[blockedIpRanges=" + blockedIpRanges + ", skippedIpRanges=" + skippedIpRanges + "]";
         }
     }
 }

@@ -46,11 +46,14 @@ public final class IpRange {
 
     /** True when {@code ip} (an address literal) lies in this block; false for anything else. */
     public boolean contains(String ip) {
-        Optional<byte[]> address = addressBytes(ip);
-        if (address.isEmpty() || address.get().length != network.length) {
+        return addressBytes(ip).map(this::contains).orElse(false);
+    }
+
+    /** True when the address with these bytes (4 for IPv4, 16 for IPv6) lies in this block. */
+    public boolean contains(byte[] candidate) {
+        if (candidate.length != network.length) {
             return false;
         }
-        byte[] candidate = address.get();
         int fullBytes = prefixLength / 8;
         for (int i = 0; i < fullBytes; i++) {
             if (candidate[i] != network[i]) {
@@ -66,7 +69,7 @@ public final class IpRange {
     }
 
     /** The bytes of an IPv4 or IPv6 literal; empty for anything else, never a name lookup. */
-    static Optional<byte[]> addressBytes(String literal) {
+    public static Optional<byte[]> addressBytes(String literal) {
         if (literal == null || literal.isEmpty() || literal.length() > 45) {
             return Optional.empty();
         }

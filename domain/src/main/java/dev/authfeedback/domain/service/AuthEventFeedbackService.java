@@ -53,13 +53,14 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
         Stores stores = Objects.requireNonNull(builder.stores, "stores");
         PoolAccess poolAccess = new PoolAccess(stores.userPools(), builder.rateLimiter);
         UserResolver userResolver = new UserResolver(stores.users());
-        this.feedback = new FeedbackService(poolAccess, userResolver, stores.authEvents(), builder.riskListener,
-                builder.ids, builder.clock, builder.settings.tokenLifetime());
+        this.riskConfigurations = new RiskConfigurationService(poolAccess, stores.riskConfigurations(),
+                builder.clock);
+        this.feedback = new FeedbackService(poolAccess, userResolver, stores.authEvents(),
+                new SignInRisk(riskConfigurations, stores.riskModel()), builder.riskListener, builder.ids,
+                builder.clock, builder.settings.tokenLifetime());
         this.userPools = new UserPoolService(poolAccess, stores.userPools(), builder.ids, builder.clock,
                 builder.settings);
         this.users = new UserService(poolAccess, userResolver, stores.users(), builder.ids, builder.clock);
-        this.riskConfigurations = new RiskConfigurationService(poolAccess, stores.riskConfigurations(),
-                builder.clock);
         this.blocking = stores.blocking();
     }
 

@@ -42,16 +42,18 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
     private final PoolAccess poolAccess;
     private final UserResolver userResolver;
     private final AuthEventStore events;
+    private final SignInRisk signInRisk;
     private final RiskListener riskListener;
     private final IdGenerator ids;
     private final Clock clock;
     private final Duration tokenLifetime;
 
-    FeedbackService(PoolAccess poolAccess, UserResolver userResolver, AuthEventStore events,
+    FeedbackService(PoolAccess poolAccess, UserResolver userResolver, AuthEventStore events, SignInRisk signInRisk,
                     RiskListener riskListener, IdGenerator ids, Clock clock, Duration tokenLifetime) {
         this.poolAccess = poolAccess;
         this.userResolver = userResolver;
         this.events = events;
+        this.signInRisk = signInRisk;
         this.riskListener = riskListener;
         this.ids = ids;
         this.clock = clock;
@@ -132,16 +134,18 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
         try {
             UserPool pool = poolAccess.poolWithThreatProtection(command.userPoolId(), Operation.RECORD_AUTH_EVENT);
             User user = userResolver.resolve(pool, command.username());
+            SignInRisk.Outcome risk = signInRisk.evaluate(pool, user.sub(), command);
             Instant now = clock.instant();
             AuthEvent event = new AuthEvent(pool.id(), user.sub(), ids.uuid(), command.parsedEventType(), now,
-                    command.parsedEventResponse(), command.parsedEventRisk(), command.parsedChallengeResponses(),
-                    command.eventContextData(), null);
+                    risk.response(), risk.risk(), command.parsedChallengeResponses(), command.eventContextData(),
+                    null, risk.reasons());
             if (!events.insert(event)) {
                 // the user was deleted after it was resolved
                 throw new UserNotFoundException(UserNotFoundException.MESSAGE);
             }
             String token = FeedbackTokenCodec.issue(pool, user.sub(), event.eventId(), now.plus(tokenLifetime));
-            return new RecordedAuthEvent(event.eventId(), token);
+            return new RecordedAuthEvent(event.eventId(), token, event.eventRisk(), event.eventResponse(),
+                    event.riskReasons(), risk.action());
         } catch (RuntimeException failure) {
             throw Guarded.answer(failure);
         }

@@ -46,12 +46,13 @@ class PersonalDataStaysOutOfToStringTest {
                 "Norway");
         assertThat(new EventContextData(null, null, null, null, null).toString()).contains("ipAddress=null");
         AuthEvent event = new AuthEvent(POOL, "sub-1", EVENT, EventType.SIGN_IN, T0, EventResponse.PASS, null,
-                List.of(), context, null);
+                List.of(), context, null, List.of(RiskReason.NEW_COUNTRY));
         assertShows(event, EVENT, "198.51.100.7", "Jane's phone", "Oslo");
         assertShows(new User(POOL, USERNAME, "sub-1", Map.of("email", EMAIL), true, UserStatus.CONFIRMED, T0, T0,
                 List.of(new AliasKey("email", EMAIL))), POOL, USERNAME, EMAIL);
         assertShows(new AliasKey("email", EMAIL), "email", EMAIL);
-        assertShows(new RecordedAuthEvent(EVENT, TOKEN), EVENT, TOKEN);
+        assertShows(new RecordedAuthEvent(EVENT, TOKEN, null, EventResponse.PASS, List.of(RiskReason.NEW_DEVICE),
+                AccountTakeoverEventAction.NO_ACTION), EVENT, TOKEN);
         byte[] secret = new byte[32];
         secret[0] = 42;
         assertShows(new TokenSigningKey("key-1", secret), "key-1", "42", "[B@");

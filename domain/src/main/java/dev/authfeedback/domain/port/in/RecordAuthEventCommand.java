@@ -1,5 +1,6 @@
 package dev.authfeedback.domain.port.in;
 
+import static dev.authfeedback.domain.validation.Shapes.CLIENT_ID;
 import static dev.authfeedback.domain.validation.Shapes.EVENT_RESPONSE;
 import static dev.authfeedback.domain.validation.Shapes.EVENT_TYPE;
 import static dev.authfeedback.domain.validation.Shapes.STRING;
@@ -22,11 +23,12 @@ import java.util.List;
 /**
  * This project's own RecordAuthEvent: how a host's sign-in flow records an event of a user.
  * UserPoolId, Username and EventType are required; the rest use the shapes of the model's
- * AuthEventType. Validates itself on construction.
+ * AuthEventType, and ClientId (the app client whose risk configuration applies, if it has one)
+ * the model's ClientIdType. Validates itself on construction.
  */
 public record RecordAuthEventCommand(String userPoolId, String username, String eventType, String eventResponse,
                                      EventRiskInput eventRisk, List<ChallengeResponseInput> challengeResponses,
-                                     EventContextData eventContextData) {
+                                     EventContextData eventContextData, String clientId) {
 
     public RecordAuthEventCommand {
         challengeResponses = AdminCreateUserCommand.copyOrNull(challengeResponses);
@@ -38,12 +40,13 @@ public record RecordAuthEventCommand(String userPoolId, String username, String 
                 .optionalStructure("EventRisk", eventRisk, EventRiskInput::check)
                 .eachStructure("ChallengeResponses", challengeResponses, ChallengeResponseInput::check)
                 .optionalStructure("EventContextData", eventContextData, RecordAuthEventCommand::checkContext)
+                .optional("ClientId", CLIENT_ID, clientId)
                 .throwIfInvalid();
     }
 
     /** The members that matter for a minimal event. */
     public RecordAuthEventCommand(String userPoolId, String username, String eventType) {
-        this(userPoolId, username, eventType, null, null, null, null);
+        this(userPoolId, username, eventType, null, null, null, null, null);
     }
 
     private static void checkContext(RequestValidator validator, EventContextData context) {

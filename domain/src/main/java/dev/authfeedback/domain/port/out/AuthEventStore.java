@@ -2,6 +2,7 @@ package dev.authfeedback.domain.port.out;
 
 import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.EventFeedback;
+import dev.authfeedback.domain.risk.RiskLesson;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,17 +13,20 @@ import java.util.Optional;
 public interface AuthEventStore {
 
     /**
-     * Stores a new event of an existing user; false, storing nothing, if the user does not exist
-     * (deleted meanwhile). Fails (IllegalStateException) if the user already has an event of that id.
+     * Stores a new event of an existing user and applies {@link RiskLesson#recorded} of it to the
+     * {@link RiskModelStore risk model}, as one atomic step; false, storing nothing, if the user does
+     * not exist (deleted meanwhile). Fails (IllegalStateException) if the user already has an event
+     * of that id.
      */
     boolean insert(AuthEvent event);
 
     Optional<AuthEvent> find(String poolId, String userSub, String eventId);
 
     /**
-     * Sets the event's feedback, replacing any earlier one, as one atomic step: concurrent calls
-     * leave exactly one of their values. Answers the event as updated, empty if the user has no
-     * such event.
+     * Sets the event's feedback, replacing any earlier one, and applies {@link RiskLesson#relabelled}
+     * (from the feedback it replaced to the new one) to the risk model, as one atomic step:
+     * concurrent calls leave exactly one of their values, and the model has learnt exactly the
+     * sequence of replacements. Answers the event as updated, empty if the user has no such event.
      */
     Optional<AuthEvent> recordFeedback(String poolId, String userSub, String eventId, EventFeedback feedback);
 

@@ -8,12 +8,14 @@ import java.util.Objects;
  * the use cases from worker threads, so it is the stores' own property, not a setting.
  */
 public record Stores(UserPoolStore userPools, UserStore users, AuthEventStore authEvents,
-                     RiskConfigurationStore riskConfigurations, boolean blocking) {
+                     RiskConfigurationStore riskConfigurations, RiskModelStore riskModel,
+                     boolean blocking) {
 
     public Stores {
         Objects.requireNonNull(userPools, "userPools");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(authEvents, "authEvents");
         Objects.requireNonNull(riskConfigurations, "riskConfigurations");
+        Objects.requireNonNull(riskModel, "riskModel");
     }
 }
