@@ -1150,4 +1150,206 @@ public abstract class OperationSuite {
         assertError("ResourceNotFoundException", "Auth event " + janes.eventId() + " does not exist.",
                 () -> driver.adminUpdateAuthEventFeedback(pool.id(), "john", janes.eventId(), "Valid"));
     }
+
+    // ---- risk evaluation ------------------------------------------------------------------------
+
+    protected static final EventContextData HOME = new EventContextData("203.0.113.5", "Firefox 120, Linux",
+            "+01:00", "Oslo", "Norway");
+    protected static final EventContextData TRIP = new EventContextData("192.0.2.44", "Firefox 120, Linux",
+            "+02:00", "Stockholm", "Sweden");
+    protected static final EventContextData STRANGER = new EventContextData("198.51.100.9", "Chrome 119, Windows",
+            "-03:00", "Recife", "Brazil");
+    private static final List<String> EVERY_FEATURE_NEW = List.of("NewIpAddress", "NewNetwork", "NewCountry",
+            "NewCity", "NewDevice", "NewTimezone");
+
+    protected Recorded signInFrom(PoolView pool, String username, EventContextData context) {
+        return driver.recordAuthEvent(pool.id(), username, "SignIn", "Pass", null, null, context);
+    }
+
+    /** A user with {@code signIns} earlier sign-ins from {@code HOME}. */
+    protected void regularAtHome(PoolView pool, String username, int signIns) {
+        user(pool, username);
+        for (int i = 0; i < signIns; i++) {
+            Recorded home = signInFrom(pool, username, HOME);
+            assertThat(home.riskDecision()).isEqualTo("NoRisk");
+        }
+    }
+
+    @Test
+    void aFamiliarContextHasNoRiskAndTheHostMayProceed() {
+        PoolView pool = advancedPool();
+        regularAtHome(pool, "jane", 5);
+        Recorded familiar = signInFrom(pool, "jane", HOME);
+        assertThat(familiar).extracting(Recorded::riskDecision, Recorded::riskLevel, Recorded::eventResponse,
+                Recorded::reasons, Recorded::eventAction).containsExactly("NoRisk", null, "Pass", List.of(), "NO_ACTION");
+    }
+
+    @Test
+    void aStrangersSignInIsBlockedAtHighRiskAndTheEventSaysSo() {
+        PoolView pool = advancedPool();
+        regularAtHome(pool, "jane", 20);
+        Recorded stranger = signInFrom(pool, "jane", STRANGER);
+        assertThat(stranger).extracting(Recorded::riskDecision, Recorded::riskLevel, Recorded::eventResponse,
+                Recorded::eventAction).containsExactly("Block", "High", "Fail", "BLOCK");
+        assertThat(stranger.reasons()).containsExactlyElementsOf(EVERY_FEATURE_NEW);
+        EventView stored = event(pool, "jane", stranger.eventId());
+        assertThat(stored).extracting(EventView::riskDecision, EventView::riskLevel, EventView::eventResponse)
+                .containsExactly("Block", "High", "Fail");
+    }
+
+    @Test
+    void mediumRiskAsksForMfaByDefault() {
+        PoolView pool = advancedPool();
+        regularAtHome(pool, "jane", 5);
+        Recorded stranger = signInFrom(pool, "jane", STRANGER);
+        assertThat(stranger).extracting(Recorded::riskDecision, Recorded::riskLevel, Recorded::eventResponse,
+                Recorded::eventAction).containsExactly("AccountTakeover", "Medium", "InProgress", "MFA_IF_CONFIGURED");
+    }
+
+    @Test
+    void eachLevelTakesItsConfiguredAction() {
+        PoolView pool = advancedPool();
+        driver.setRiskConfiguration(pool.id(), null, null, new SetRiskConfigurationCommand.AccountTakeoverInput(null,
+                new SetRiskConfigurationCommand.ActionsInput(
+                        new SetRiskConfigurationCommand.LevelActionInput(false, "BLOCK"),
+                        new SetRiskConfigurationCommand.LevelActionInput(false, "MFA_REQUIRED"),
+                        new SetRiskConfigurationCommand.LevelActionInput(false, "NO_ACTION"))), null);
+        regularAtHome(pool, "low", 2);
+        assertThat(signInFrom(pool, "low", STRANGER)).extracting(Recorded::riskDecision, Recorded::riskLevel,
+                Recorded::eventAction).containsExactly("Block", "Low", "BLOCK");
+        regularAtHome(pool, "medium", 5);
+        assertThat(signInFrom(pool, "medium", STRANGER)).extracting(Recorded::riskDecision, Recorded::riskLevel,
+                Recorded::eventAction).containsExactly("AccountTakeover", "Medium", "MFA_REQUIRED");
+        regularAtHome(pool, "high", 20);
+        assertThat(signInFrom(pool, "high", STRANGER)).extracting(Recorded::riskDecision, Recorded::riskLevel,
+                Recorded::eventResponse, Recorded::eventAction).containsExactly("NoRisk", "High", "Pass", "NO_ACTION");
+    }
+
+    @Test
+    void auditModeRecordsTheLevelAndReasonsAndActsOnNothing() {
+        PoolView pool = driver.createUserPool("audit", "AUDIT", "PLUS", null, null);
+        regularAtHome(pool, "jane", 20);
+        Recorded stranger = signInFrom(pool, "jane", STRANGER);
+        assertThat(stranger).extracting(Recorded::riskDecision, Recorded::riskLevel, Recorded::eventResponse,
+                Recorded::eventAction).containsExactly("NoRisk", "High", "Pass", null);
+        assertThat(stranger.reasons()).containsExactlyElementsOf(EVERY_FEATURE_NEW);
+        assertThat(event(pool, "jane", stranger.eventId()).riskLevel()).isEqualTo("High");
+    }
+
+    @Test
+    void theIpListsSkipAndBlockWithoutALevel() {
+        PoolView pool = advancedPool();
+        driver.setRiskConfiguration(pool.id(), null, null, null, new SetRiskConfigurationCommand.RiskExceptionsInput(
+                List.of("198.51.100.0/24", "2001:db8:bad::/48"), List.of("192.0.2.0/24")));
+        regularAtHome(pool, "jane", 20);
+        for (String blocked : List.of("198.51.100.9", "2001:db8:bad::1")) {
+            Recorded attempt = signInFrom(pool, "jane", new EventContextData(blocked, null, null, null, null));
+            assertThat(attempt).extracting(Recorded::riskDecision, Recorded::riskLevel, Recorded::eventResponse,
+                    Recorded::reasons, Recorded::eventAction)
+                    .containsExactly("Block", null, "Fail", List.of("BlockedIpRange"), "BLOCK");
+        }
+        Recorded skipped = signInFrom(pool, "jane", TRIP);
+        assertThat(skipped).extracting(Recorded::riskDecision, Recorded::riskLevel, Recorded::eventResponse,
+                Recorded::reasons).containsExactly("NoRisk", null, "Pass", List.of("SkippedIpRange"));
+    }
+
+    @Test
+    void compromisedCredentialsFollowTheFilterAndTheAction() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        EventRiskInput compromised = new EventRiskInput(null, null, true);
+        Recorded blocked = driver.recordAuthEvent(pool.id(), "jane", "SignIn", "Pass", compromised, null, null);
+        assertThat(blocked).extracting(Recorded::riskDecision, Recorded::compromisedCredentialsDetected,
+                Recorded::eventResponse, Recorded::reasons, Recorded::eventAction)
+                .containsExactly("Block", true, "Fail", List.of("CompromisedCredentials"), "BLOCK");
+        Recorded notWatched = driver.recordAuthEvent(pool.id(), "jane", "ForgotPassword", "Pass", compromised, null,
+                null);
+        assertThat(notWatched).extracting(Recorded::riskDecision, Recorded::reasons).containsExactly("NoRisk",
+                List.of());
+
+        driver.setRiskConfiguration(pool.id(), null, new SetRiskConfigurationCommand.CompromisedCredentialsInput(
+                List.of("SIGN_UP"), new SetRiskConfigurationCommand.CompromisedCredentialsActionsInput("BLOCK")),
+                null, null);
+        assertThat(driver.recordAuthEvent(pool.id(), "jane", "SignIn", "Pass", compromised, null, null))
+                .extracting(Recorded::riskDecision, Recorded::reasons).containsExactly("NoRisk", List.of());
+        assertThat(driver.recordAuthEvent(pool.id(), "jane", "SignUp", "Pass", compromised, null, null))
+                .extracting(Recorded::riskDecision, Recorded::reasons).containsExactly("Block",
+                        List.of("CompromisedCredentials"));
+
+        driver.setRiskConfiguration(pool.id(), null, new SetRiskConfigurationCommand.CompromisedCredentialsInput(
+                null, new SetRiskConfigurationCommand.CompromisedCredentialsActionsInput("NO_ACTION")), null, null);
+        assertThat(driver.recordAuthEvent(pool.id(), "jane", "PasswordChange", "Pass", compromised, null, null))
+                .extracting(Recorded::riskDecision, Recorded::eventResponse, Recorded::reasons)
+                .containsExactly("NoRisk", "Pass", List.of("CompromisedCredentials"));
+    }
+
+    @Test
+    void aRiskTheCallerGivesIsKeptAsGiven() {
+        PoolView pool = advancedPool();
+        regularAtHome(pool, "jane", 20);
+        Recorded given = driver.recordAuthEvent(pool.id(), "jane", "SignIn", "Pass",
+                new EventRiskInput("NoRisk", "Low", false), null, STRANGER);
+        assertThat(given).extracting(Recorded::riskDecision, Recorded::riskLevel, Recorded::eventResponse,
+                Recorded::reasons, Recorded::eventAction).containsExactly("NoRisk", "Low", "Pass", List.of(), null);
+        Recorded bare = driver.recordAuthEvent(pool.id(), "jane", "SignIn", null, null, null, null);
+        assertThat(bare).extracting(Recorded::riskDecision, Recorded::eventResponse, Recorded::reasons)
+                .containsExactly(null, null, List.of());
+    }
+
+    @Test
+    void anAppClientsConfigurationDecidesForItsEvents() {
+        PoolView pool = advancedPool();
+        driver.setRiskConfiguration(pool.id(), "app1client", null, new SetRiskConfigurationCommand.AccountTakeoverInput(
+                null, new SetRiskConfigurationCommand.ActionsInput(null, null,
+                        new SetRiskConfigurationCommand.LevelActionInput(false, "NO_ACTION"))), null);
+        regularAtHome(pool, "jane", 20);
+        // another client has no configuration of its own: the pool's defaults block (and a blocked
+        // attempt does not join the history)
+        Recorded viaOtherClient = driver.recordAuthEvent(pool.id(), "jane", "SignIn", "Pass", null, null, STRANGER,
+                "otherclient");
+        assertThat(viaOtherClient).extracting(Recorded::riskDecision, Recorded::eventAction)
+                .containsExactly("Block", "BLOCK");
+        Recorded viaClient = driver.recordAuthEvent(pool.id(), "jane", "SignIn", "Pass", null, null, STRANGER,
+                "app1client");
+        assertThat(viaClient).extracting(Recorded::riskDecision, Recorded::riskLevel, Recorded::eventAction)
+                .containsExactly("NoRisk", "High", "NO_ACTION");
+        assertInvalid("1 validation error detected: Value at 'clientId' failed to satisfy constraint: Member must "
+                + "satisfy regular expression pattern: [\\w+]+", () -> driver.recordAuthEvent(pool.id(), "jane",
+                        "SignIn", "Pass", null, null, STRANGER, "not a client"));
+    }
+
+    @Test
+    void feedbackTrainsTheEvaluationOfLaterSignIns() {
+        PoolView pool = advancedPool();
+        regularAtHome(pool, "jane", 20);
+        Recorded stranger = signInFrom(pool, "jane", STRANGER);
+        assertThat(stranger.reasons()).containsExactlyElementsOf(EVERY_FEATURE_NEW);
+        driver.adminUpdateAuthEventFeedback(pool.id(), "jane", stranger.eventId(), "Invalid");
+        Recorded again = signInFrom(pool, "jane", STRANGER);
+        assertThat(again).extracting(Recorded::riskLevel, Recorded::reasons)
+                .containsExactly("High", List.of("ContextReportedInvalid"));
+
+        Recorded trip = signInFrom(pool, "jane", TRIP);
+        assertThat(trip).extracting(Recorded::riskDecision, Recorded::riskLevel)
+                .containsExactly("AccountTakeover", "Medium");
+        driver.updateAuthEventFeedback(pool.id(), "jane", trip.eventId(), trip.feedbackToken(), "Valid");
+        Recorded confirmed = signInFrom(pool, "jane", TRIP);
+        assertThat(confirmed).extracting(Recorded::riskDecision, Recorded::riskLevel, Recorded::reasons)
+                .containsExactly("NoRisk", null, List.of("ContextConfirmedValid"));
+
+        // a later verdict replaces the earlier one in the model too
+        driver.adminUpdateAuthEventFeedback(pool.id(), "jane", trip.eventId(), "Invalid");
+        assertThat(signInFrom(pool, "jane", TRIP).reasons()).containsExactly("ContextReportedInvalid");
+    }
+
+    @Test
+    void anotherUsersInvalidVerdictWarnsTheWholePool() {
+        PoolView pool = advancedPool();
+        regularAtHome(pool, "jane", 20);
+        regularAtHome(pool, "john", 20);
+        Recorded attack = signInFrom(pool, "jane", STRANGER);
+        driver.adminUpdateAuthEventFeedback(pool.id(), "jane", attack.eventId(), "Invalid");
+        Recorded onJohn = signInFrom(pool, "john", STRANGER);
+        assertThat(onJohn.reasons()).containsExactly("ContextReportedInvalid");
+    }
 }
