@@ -32,10 +32,16 @@ import dev.authfeedback.domain.model.UserStatus;
 import dev.authfeedback.domain.model.UsernameAttribute;
 import dev.authfeedback.domain.port.out.AuthEventStore;
 import dev.authfeedback.domain.port.out.RiskConfigurationStore;
+import dev.authfeedback.domain.port.out.RiskModelStore;
 import dev.authfeedback.domain.port.out.Stores;
 import dev.authfeedback.domain.port.out.UserPoolStore;
-import dev.authfeedback.domain.port.out.UserStore;
 import dev.authfeedback.domain.port.out.UserStore.InsertOutcome;
+import dev.authfeedback.domain.port.out.UserStore;
+import dev.authfeedback.domain.risk.ContextFeatures;
+import dev.authfeedback.domain.risk.PoolStatistics;
+import dev.authfeedback.domain.risk.RiskFeature;
+import dev.authfeedback.domain.risk.RiskLesson;
+import dev.authfeedback.domain.risk.RiskProfile;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -578,5 +584,115 @@ public abstract class StoreContract {
 
     private static List<String> ids(List<AuthEvent> list) {
         return list.stream().map(AuthEvent::eventId).toList();
+    }
+
+    // ---- risk model -----------------------------------------------------------------------------
+
+    private static final EventContextData OSLO = new EventContextData("203.0.113.5", "Firefox", "+01:00", "Oslo",
+            "Norway");
+    private static final ContextFeatures OSLO_FEATURES = ContextFeatures.of(OSLO);
+
+    protected static AuthEvent eventFrom(String poolId, String userSub, String eventId, EventContextData context,
+                                         EventResponse response) {
+        return new AuthEvent(poolId, userSub, eventId, EventType.SIGN_IN, T0, response, null, List.of(), context,
+                null, List.of());
+    }
+
+    /** The profile the lessons of these writes teach, computed without any store. */
+    private static RiskProfile taught(RiskLesson... lessons) {
+        RiskProfile profile = RiskProfile.EMPTY;
+        for (RiskLesson lesson : lessons) {
+            profile = profile.learn(lesson);
+        }
+        return profile;
+    }
+
+    @Test
+    void recordingAnEventTeachesTheUsersProfileAndThePoolsFigures() {
+        String jane = storedUser("p_1", "jane");
+        String john = storedUser("p_1", "john");
+        AuthEvent first = eventFrom("p_1", jane, "e1", OSLO, EventResponse.PASS);
+        AuthEvent failed = eventFrom("p_1", jane, "e2", OSLO, EventResponse.FAIL);
+        events.insert(first);
+        events.insert(failed);
+        events.insert(eventFrom("p_1", john, "e3", OSLO, EventResponse.PASS));
+        events.insert(event("p_1", john, "no-context"));
+        RiskModelStore model = stores.riskModel();
+        assertThat(model.profile("p_1", jane))
+                .isEqualTo(taught(RiskLesson.recorded(first), RiskLesson.recorded(failed)));
+        assertThat(model.profile("p_1", jane).historySize(RiskFeature.COUNTRY)).isEqualTo(1.0);
+        PoolStatistics figures = model.statistics("p_1", OSLO_FEATURES);
+        for (RiskFeature feature : RiskFeature.values()) {
+            assertThat(figures.featureTotal(feature)).as(feature.name()).isEqualTo(3);
+            assertThat(figures.valueCount(feature)).as(feature.name()).isEqualTo(3);
+            assertThat(figures.valueReports(feature)).as(feature.name()).isZero();
+        }
+        assertThat(model.statistics("p_2", OSLO_FEATURES)).isEqualTo(PoolStatistics.EMPTY);
+        assertThat(model.profile("p_1", "nobody")).isEqualTo(RiskProfile.EMPTY);
+    }
+
+    @Test
+    void feedbackTeachesTheModelAndAReplacedVerdictIsTakenBack() {
+        String jane = storedUser("p_1", "jane");
+        AuthEvent signIn = eventFrom("p_1", jane, "e1", OSLO, EventResponse.PASS);
+        events.insert(signIn);
+        events.recordFeedback("p_1", jane, "e1", feedback(FeedbackValue.INVALID, 1));
+        RiskModelStore model = stores.riskModel();
+        assertThat(model.statistics("p_1", OSLO_FEATURES).valueReports(RiskFeature.IP_ADDRESS)).isEqualTo(1);
+        assertThat(model.profile("p_1", jane).reports(RiskFeature.IP_ADDRESS, OSLO_FEATURES.key(RiskFeature.IP_ADDRESS)))
+                .isEqualTo(1);
+        events.recordFeedback("p_1", jane, "e1", feedback(FeedbackValue.VALID, 2));
+        events.recordFeedback("p_1", jane, "e1", feedback(FeedbackValue.VALID, 3));
+        EventFeedback valid = feedback(FeedbackValue.VALID, 2);
+        assertThat(model.profile("p_1", jane))
+                .isEqualTo(taught(RiskLesson.recorded(signIn), RiskLesson.relabelled(signIn, null, valid)));
+        assertThat(model.statistics("p_1", OSLO_FEATURES).valueReports(RiskFeature.IP_ADDRESS)).isZero();
+        assertThat(events.find("p_1", jane, "e1").orElseThrow().riskReasons()).isEmpty();
+    }
+
+    @Test
+    void theModelGoesWithItsUserAndItsPool() {
+        String jane = storedUser("p_1", "jane");
+        String other = storedUser("p_2", "other");
+        events.insert(eventFrom("p_1", jane, "e1", OSLO, EventResponse.PASS));
+        events.insert(eventFrom("p_2", other, "e2", OSLO, EventResponse.PASS));
+        RiskModelStore model = stores.riskModel();
+        assertThat(users.delete("p_1", jane)).isTrue();
+        assertThat(model.profile("p_1", jane)).isEqualTo(RiskProfile.EMPTY);
+        assertThat(pools.delete("p_1")).isTrue();
+        assertThat(model.statistics("p_1", OSLO_FEATURES)).isEqualTo(PoolStatistics.EMPTY);
+        // a new user of the same name starts afresh; the other pool keeps its own
+        assertThat(model.statistics("p_2", OSLO_FEATURES).featureTotal(RiskFeature.COUNTRY)).isEqualTo(1);
+        assertThat(model.profile("p_2", other)).isNotEqualTo(RiskProfile.EMPTY);
+    }
+
+    @Test
+    void concurrentSignInsAndVerdictsLoseNoLesson() throws Exception {
+        String jane = storedUser("p_1", "jane");
+        String john = storedUser("p_1", "john");
+        int perWriter = 6;
+        concurrently(WRITERS, i -> () -> {
+            String user = i % 2 == 0 ? jane : john;
+            for (int n = 0; n < perWriter; n++) {
+                String id = "w" + i + "-" + n;
+                events.insert(eventFrom("p_1", user, id, OSLO, EventResponse.PASS));
+                events.recordFeedback("p_1", user, id, feedback(n % 2 == 0 ? FeedbackValue.INVALID
+                        : FeedbackValue.VALID, n));
+            }
+            return true;
+        });
+        RiskModelStore model = stores.riskModel();
+        int perUser = WRITERS / 2 * perWriter;
+        long ip = OSLO_FEATURES.key(RiskFeature.IP_ADDRESS);
+        for (String user : List.of(jane, john)) {
+            RiskProfile profile = model.profile("p_1", user);
+            assertThat(profile.historySize(RiskFeature.IP_ADDRESS)).isEqualTo(perUser);
+            assertThat(profile.reports(RiskFeature.IP_ADDRESS, ip)).isEqualTo(perUser / 2);
+            assertThat(profile.confirmations(RiskFeature.IP_ADDRESS, ip)).isEqualTo(perUser / 2);
+            assertThat(profile.count(RiskFeature.IP_ADDRESS, ip)).isEqualTo(perUser / 2);
+        }
+        PoolStatistics figures = model.statistics("p_1", OSLO_FEATURES);
+        assertThat(figures.featureTotal(RiskFeature.IP_ADDRESS)).isEqualTo(2L * perUser);
+        assertThat(figures.valueReports(RiskFeature.IP_ADDRESS)).isEqualTo(perUser);
     }
 }
