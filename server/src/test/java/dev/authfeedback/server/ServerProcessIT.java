@@ -109,7 +109,12 @@ class ServerProcessIT {
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(bash.exitValue()).as(output).isZero();
+        assertThat(output).contains("\"RiskDecision\": \"Block\"", "\"RiskLevel\": \"High\"",
+                "\"EventResponse\": \"Fail\"", "\"EventAction\": \"BLOCK\"", "\"NewIpAddress\"", "\"NewNetwork\"",
+                "\"NewCountry\"", "\"NewCity\"", "\"NewDevice\"", "\"NewTimezone\"");
         assertThat(output).contains("\"FeedbackValue\": \"Invalid\"").contains("\"Provider\": \"User\"");
+        assertThat(output).contains("['ContextReportedInvalid']")
+                .contains("{'RiskDecision': 'NoRisk'} ['ContextConfirmedValid']");
         String last = output.substring(output.lastIndexOf('{'));
         assertThat(last).contains("\"FeedbackValue\": \"Valid\"").contains("\"Provider\": \"Admin\"");
         assertThat(stopWithSigterm()).isZero();
