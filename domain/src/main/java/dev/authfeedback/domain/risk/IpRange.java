@@ -76,19 +76,47 @@ public final class IpRange {
         boolean ipv6 = literal.indexOf(':') >= 0;
         for (int i = 0; i < literal.length(); i++) {
             char c = literal.charAt(i);
-            boolean allowed = Character.isDigit(c) || c == '.' || (ipv6 && (c == ':' || (c >= 'a' && c <= 'f')
+            boolean allowed = (c >= '0' && c <= '9') || c == '.' || (ipv6 && (c == ':' || (c >= 'a' && c <= 'f')
                     || (c >= 'A' && c <= 'F')));
             if (!allowed) {
                 return Optional.empty();
             }
         }
-        if (!ipv6 && literal.chars().filter(c -> c == '.').count() != 3) {
-            return Optional.empty(); // InetAddress would take "10" or "10.1" as shorthand
+        if (!ipv6) {
+            // by hand: InetAddress would look up "10.0.0.999" as a host name, and take "10" as shorthand
+            return ipv4Bytes(literal);
         }
         try {
+            // with a ':' InetAddress parses or fails; it never turns to the name service
             return Optional.of(InetAddress.getByName(literal).getAddress());
         } catch (UnknownHostException notAnAddress) {
             return Optional.empty();
         }
+    }
+
+    /** Four dot-separated decimal numbers of 0 to 255, each of one to three digits. */
+    private static Optional<byte[]> ipv4Bytes(String literal) {
+        byte[] bytes = new byte[4];
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= literal.length(); i++) {
+            char c = i == literal.length() ? '.' : literal.charAt(i);
+            if (c == '.') {
+                if (digits == 0 || part == 4) {
+                    return Optional.empty();
+                }
+                bytes[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                value = value * 10 + (c - '0');
+                digits++;
+                if (digits > 3 || value > 255) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return part == 4 ? Optional.of(bytes) : Optional.empty();
     }
 }

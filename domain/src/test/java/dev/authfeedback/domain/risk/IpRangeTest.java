@@ -23,7 +23,10 @@ class IpRangeTest {
     void anythingElseDoesNot() {
         for (String cidr : new String[] {null, "", "localhost", "example.com", "10.0.0.0/33", "10.0.0.0/", "10.0.0/8",
                 "10", "10.1", "256.0.0.0/8", "10.0.0.0/-1", "10.0.0.0/8/8", "2001:db8::/129", "2001:db8::g/32",
-                "10.0.0.0 /8", " 10.0.0.0/8", "10.0.0.0/08a", "1.2.3.4%eth0", "::1%lo"}) {
+                "10.0.0.0 /8", " 10.0.0.0/8", "10.0.0.0/08a", "1.2.3.4%eth0", "::1%lo",
+                // not addresses, and never looked up as host names
+                "10.0.0.999", "1.2.3.4.5", "1..2.3", "1.2.3.", ".1.2.3", "1.2.3.0001", "\u0661.\u0662.\u0663.\u0664",
+                "::ffff:1.2.3.999", "2001:db8::\u0661"}) {
             assertThat(IpRange.parse(cidr)).as(String.valueOf(cidr)).isEmpty();
         }
     }
