@@ -61,35 +61,43 @@ public final class LoadGenerator {
     private JsonObject http(JsonObject command) throws InterruptedException {
         int connections = command.getInteger("connections");
         long durationNanos = (long) (command.getDouble("seconds") * 1e9);
+        // each request its own headers (a signature covers its body) and body, prepared once
+        List<RequestOptions> heads = new ArrayList<>();
         List<Buffer> bodies = new ArrayList<>();
-        command.getJsonArray("bodies").forEach(body -> bodies.add(Buffer.buffer((String) body)));
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
-                .setHost(command.getString("host")).setPort(command.getInteger("port")).setURI("/");
-        command.getJsonObject("headers").forEach(header -> options.putHeader(header.getKey(), (String) header.getValue()));
+        for (Object each : command.getJsonArray("requests")) {
+            JsonObject request = (JsonObject) each;
+            RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+                    .setHost(command.getString("host")).setPort(command.getInteger("port")).setURI("/");
+            request.getJsonObject("headers").forEach(header -> options.putHeader(header.getKey(),
+                    (String) header.getValue()));
+            heads.add(options);
+            bodies.add(Buffer.buffer(request.getString("body")));
+        }
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(connections));
         Run run = new Run(connections, durationNanos);
         for (int c = 0; c < connections; c++) {
             int loop = c;
-            vertx.runOnContext(nothing -> sendHttp(client, options, bodies, loop, run));
+            vertx.runOnContext(nothing -> sendHttp(client, heads, bodies, loop, run));
         }
         JsonObject result = run.await();
         client.close();
         return result;
     }
 
-    private void sendHttp(HttpClient client, RequestOptions options, List<Buffer> bodies, int counter, Run run) {
+    private void sendHttp(HttpClient client, List<RequestOptions> heads, List<Buffer> bodies, int counter, Run run) {
         if (!run.continues()) {
             run.loopDone();
             return;
         }
         long started = System.nanoTime();
-        client.request(options)
-                .compose(request -> request.send(bodies.get(counter % bodies.size())))
+        int which = counter % bodies.size();
+        client.request(heads.get(which))
+                .compose(request -> request.send(bodies.get(which)))
                 .compose(response -> response.body().map(body -> response.statusCode()))
                 .onComplete(result -> {
                     run.record(started, result.succeeded() && result.result() == 200);
-                    sendHttp(client, options, bodies, counter + 1, run);
+                    sendHttp(client, heads, bodies, counter + 1, run);
                 });
     }
 

@@ -6,6 +6,7 @@ import dev.authfeedback.conformance.PostgresTestDatabase;
 import dev.authfeedback.conformance.RawAwsJsonClient;
 import dev.authfeedback.conformance.Views.PoolView;
 import dev.authfeedback.conformance.Views.Recorded;
+import dev.authfeedback.domain.model.EventContextData;
 import dev.authfeedback.server.AuthFeedbackServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -67,6 +68,7 @@ final class LoadRun {
             compare("http", generator, baselineHttp, projectHttp, () -> workload.adminFeedbackOverHttp());
             compare("http.user_feedback", generator, baselineHttp, projectHttp, workload::userFeedbackOverHttp);
             compare("grpc", generator, baselineGrpc, projectGrpc, workload::adminFeedbackOverGrpc);
+            compare("http.record_evaluated", generator, baselineHttp, projectHttp, workload::evaluatedSignInsOverHttp);
             if (withPostgres) {
                 String jdbcUrl = PostgresTestDatabase.newDatabase();
                 try (ChildProcess postgresServer = startServer("--store", "postgres", "--jdbc-url", jdbcUrl,
@@ -75,6 +77,8 @@ final class LoadRun {
                             parse(postgresServer.awaitLine("ready ", 60)).get("http"));
                     Workload onPostgres = Workload.create(postgresHttp);
                     compare("postgres.http", generator, baselineHttp, postgresHttp, onPostgres::adminFeedbackOverHttp);
+                    compare("postgres.http.record_evaluated", generator, baselineHttp, postgresHttp,
+                            onPostgres::evaluatedSignInsOverHttp);
                 }
             }
         }
@@ -196,8 +200,21 @@ final class LoadRun {
         }
     }
 
-    /** The data the runs work on, made through the project's own API, and the requests that use it. */
+    /**
+     * The data the runs work on, made through the project's own API, and the requests that use it:
+     * one user's 64 events for feedback, and {@value #SIGNERS} users with {@value #HOME_SIGN_INS}
+     * sign-ins each from home, whose sign-ins from one faraway context every request evaluates (all
+     * of them add to the same pool figures, the hot case for the pool's counters).
+     */
     private record Workload(URI endpoint, String poolId, List<Recorded> events) {
+
+        static final int SIGNERS = 64;
+        static final int HOME_SIGN_INS = 20;
+        static final EventContextData HOME = new EventContextData("203.0.113.5", "Firefox 120, Linux", "+01:00",
+                "Oslo", "Norway");
+        static final JsonObject FARAWAY = new JsonObject().put("IpAddress", "198.51.100.9")
+                .put("DeviceName", "Chrome 119, Windows").put("Timezone", "-03:00").put("City", "Recife")
+                .put("Country", "Brazil");
 
         static Workload create(Side server) {
             URI endpoint = URI.create("http://" + server.host() + ":" + server.port() + "/");
@@ -208,6 +225,12 @@ final class LoadRun {
                 for (int i = 0; i < 64; i++) {
                     events.add(driver.recordAuthEvent(pool.id(), "jane", "SignIn", "Pass", null, null, null));
                 }
+                for (int signer = 0; signer < SIGNERS; signer++) {
+                    driver.adminCreateUser(pool.id(), "signer" + signer, List.of(), null);
+                    for (int i = 0; i < HOME_SIGN_INS; i++) {
+                        driver.recordAuthEvent(pool.id(), "signer" + signer, "SignIn", "Pass", null, null, HOME);
+                    }
+                }
                 return new Workload(endpoint, pool.id(), events);
             }
         }
@@ -216,29 +239,50 @@ final class LoadRun {
         JsonObject adminFeedbackOverHttp() {
             String body = new JsonObject().put("UserPoolId", poolId).put("Username", "jane")
                     .put("EventId", events.get(0).eventId()).put("FeedbackValue", "Invalid").encode();
-            Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("Content-Type", AwsJsonHttpServer.CONTENT_TYPE);
-            headers.put("X-Amz-Target", "AWSCognitoIdentityProviderService.AdminUpdateAuthEventFeedback");
-            // signed for the project's server (Host is signed); the baseline gets the same bytes and ignores them
-            Map<String, String> signed = RawAwsJsonClient.signedHeaders(endpoint,
-                    new RawAwsJsonClient.Signing(REGION, KEY, SECRET), headers, body.getBytes(StandardCharsets.UTF_8));
-            JsonObject headerJson = new JsonObject();
-            signed.forEach(headerJson::put);
-            return new JsonObject().put("protocol", "http").put("headers", headerJson)
-                    .put("bodies", new JsonArray().add(body));
+            return httpRequests(new JsonArray().add(signed(
+                    "AWSCognitoIdentityProviderService.AdminUpdateAuthEventFeedback", body)));
         }
 
         /** UpdateAuthEventFeedback with each event's token in turn, unsigned as the model says. */
         JsonObject userFeedbackOverHttp() {
-            JsonArray bodies = new JsonArray();
+            JsonArray requests = new JsonArray();
             for (Recorded event : events) {
-                bodies.add(new JsonObject().put("UserPoolId", poolId).put("Username", "jane")
+                String body = new JsonObject().put("UserPoolId", poolId).put("Username", "jane")
                         .put("EventId", event.eventId()).put("FeedbackToken", event.feedbackToken())
-                        .put("FeedbackValue", "Valid").encode());
+                        .put("FeedbackValue", "Valid").encode();
+                requests.add(new JsonObject().put("body", body).put("headers", new JsonObject()
+                        .put("Content-Type", AwsJsonHttpServer.CONTENT_TYPE)
+                        .put("X-Amz-Target", "AWSCognitoIdentityProviderService.UpdateAuthEventFeedback")));
             }
-            return new JsonObject().put("protocol", "http").put("bodies", bodies).put("headers", new JsonObject()
-                    .put("Content-Type", AwsJsonHttpServer.CONTENT_TYPE)
-                    .put("X-Amz-Target", "AWSCognitoIdentityProviderService.UpdateAuthEventFeedback"));
+            return httpRequests(requests);
+        }
+
+        /** RecordAuthEvent for each signer in turn, from the faraway context: evaluated, High, blocked. */
+        JsonObject evaluatedSignInsOverHttp() {
+            JsonArray requests = new JsonArray();
+            for (int signer = 0; signer < SIGNERS; signer++) {
+                String body = new JsonObject().put("UserPoolId", poolId).put("Username", "signer" + signer)
+                        .put("EventType", "SignIn").put("EventResponse", "Pass").put("EventContextData", FARAWAY)
+                        .encode();
+                requests.add(signed("AuthEventFeedback.RecordAuthEvent", body));
+            }
+            return httpRequests(requests);
+        }
+
+        /** Signed for the project's server (Host is signed); the baseline gets the same bytes and ignores them. */
+        private JsonObject signed(String target, String body) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", AwsJsonHttpServer.CONTENT_TYPE);
+            headers.put("X-Amz-Target", target);
+            Map<String, String> signed = RawAwsJsonClient.signedHeaders(endpoint,
+                    new RawAwsJsonClient.Signing(REGION, KEY, SECRET), headers, body.getBytes(StandardCharsets.UTF_8));
+            JsonObject headerJson = new JsonObject();
+            signed.forEach(headerJson::put);
+            return new JsonObject().put("body", body).put("headers", headerJson);
+        }
+
+        private static JsonObject httpRequests(JsonArray requests) {
+            return new JsonObject().put("protocol", "http").put("requests", requests);
         }
 
         JsonObject adminFeedbackOverGrpc() {

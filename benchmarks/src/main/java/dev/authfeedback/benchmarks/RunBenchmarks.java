@@ -70,6 +70,7 @@ public final class RunBenchmarks {
 
     private static void jmh(Results results, boolean quick, boolean postgres) throws RunnerException {
         run(results, quick, "memory", new String[] {"hot", "spread"});
+        risk(results, quick);
         if (postgres) {
             run(results, quick, "postgres", new String[] {"hot"});
         }
@@ -80,9 +81,41 @@ public final class RunBenchmarks {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(DomainBenchmarks.class.getName())
                 .param("store", store)
-                .param("dataset", datasets)
-                .addProfiler(GCProfiler.class)
-                .shouldFailOnError(true);
+                .param("dataset", datasets);
+        for (RunResult run : jmhRuns(options, quick)) {
+            String benchmark = run.getParams().getBenchmark();
+            String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            put(results, "jmh." + store + "." + run.getParams().getParam("dataset") + "." + name, run);
+        }
+        results.note("jmh.memory.hot.adminUpdateAuthEventFeedback.ns_per_op", "target ≤ 1000 ns");
+        results.note("jmh.memory.hot.adminUpdateAuthEventFeedback.bytes_per_op", "target ≤ 200 B");
+        results.note("jmh.memory.hot.updateAuthEventFeedback.ns_per_op", "target ≤ 3000 ns");
+    }
+
+    /** RecordAuthEvent with evaluation for a user with 10 and with 10,000 earlier sign-ins. */
+    private static void risk(Results results, boolean quick) throws RunnerException {
+        LoadRun.progress("JMH: RecordAuthEvent with risk evaluation, 10 and 10,000 earlier events");
+        ChainedOptionsBuilder options = new OptionsBuilder().include(RiskBenchmarks.class.getName());
+        for (RunResult run : jmhRuns(options, quick)) {
+            put(results, "jmh.memory.history_" + run.getParams().getParam("history") + ".recordAuthEventEvaluated",
+                    run);
+        }
+        results.note("jmh.memory.history_10.recordAuthEventEvaluated.ns_per_op", "target ≤ 5000 ns");
+        results.note("jmh.memory.history_10000.recordAuthEventEvaluated.ns_per_op",
+                "target ≤ 5000 ns, as with 10 events");
+    }
+
+    private static void put(Results results, String prefix, RunResult run) {
+        results.put(prefix + ".ns_per_op", run.getPrimaryResult().getScore());
+        results.put(prefix + ".ns_per_op_error", run.getPrimaryResult().getScoreError());
+        var allocation = run.getSecondaryResults().get("gc.alloc.rate.norm");
+        if (allocation != null) {
+            results.put(prefix + ".bytes_per_op", allocation.getScore());
+        }
+    }
+
+    private static Collection<RunResult> jmhRuns(ChainedOptionsBuilder options, boolean quick) throws RunnerException {
+        options.addProfiler(GCProfiler.class).shouldFailOnError(true);
         if (quick) {
             options.forks(0).verbosity(VerboseMode.SILENT).warmupIterations(1).warmupTime(TimeValue.milliseconds(200))
                     .measurementIterations(1).measurementTime(TimeValue.milliseconds(200));
@@ -92,21 +125,7 @@ public final class RunBenchmarks {
             options.forks(1).jvmArgs("-Xmx6g", "-XX:+UseParallelGC").warmupIterations(3)
                     .warmupTime(TimeValue.seconds(2)).measurementIterations(5).measurementTime(TimeValue.seconds(2));
         }
-        Collection<RunResult> runs = new Runner(options.build()).run();
-        for (RunResult run : runs) {
-            String benchmark = run.getParams().getBenchmark();
-            String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-            String prefix = "jmh." + store + "." + run.getParams().getParam("dataset") + "." + name;
-            results.put(prefix + ".ns_per_op", run.getPrimaryResult().getScore());
-            results.put(prefix + ".ns_per_op_error", run.getPrimaryResult().getScoreError());
-            var allocation = run.getSecondaryResults().get("gc.alloc.rate.norm");
-            if (allocation != null) {
-                results.put(prefix + ".bytes_per_op", allocation.getScore());
-            }
-        }
-        results.note("jmh.memory.hot.adminUpdateAuthEventFeedback.ns_per_op", "target ≤ 1000 ns");
-        results.note("jmh.memory.hot.adminUpdateAuthEventFeedback.bytes_per_op", "target ≤ 200 B");
-        results.note("jmh.memory.hot.updateAuthEventFeedback.ns_per_op", "target ≤ 3000 ns");
+        return new Runner(options.build()).run();
     }
 
     private static void targets(Results results) {

@@ -25,8 +25,11 @@ class BenchmarksSmokeTest {
                 "jmh.memory.hot.adminListUserAuthEvents.ns_per_op",
                 "jmh.memory.hot.requestFailingValidation.ns_per_op",
                 "jmh.postgres.hot.adminUpdateAuthEventFeedback.ns_per_op",
+                "jmh.memory.history_10.recordAuthEventEvaluated.ns_per_op",
+                "jmh.memory.history_10000.recordAuthEventEvaluated.ns_per_op",
                 "http.throughput_ratio", "http.p99_ms", "http.cpu_ratio", "http.user_feedback.throughput_ratio",
-                "grpc.throughput_ratio", "postgres.http.throughput_ratio",
+                "http.record_evaluated.throughput_ratio", "grpc.throughput_ratio", "postgres.http.throughput_ratio",
+                "postgres.http.record_evaluated.rps",
                 "scale.heap_bytes_per_event", "scale.admin_feedback.growth_ratio", "scale.startup_ms")) {
             assertThat(results.get(key)).as(key).isInstanceOf(Number.class);
             assertThat(((Number) results.get(key)).doubleValue()).as(key).isFinite().isPositive();

@@ -51,6 +51,7 @@ class ReadmeEmbeddingExampleTest {
         } finally {
             System.setOut(original);
         }
-        assertThat(printed.toString(StandardCharsets.UTF_8).lines().toList()).isEqualTo(List.of("INVALID by USER"));
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines().toList()).isEqualTo(List.of("NO_ACTION []",
+                "INVALID by USER"));
     }
 }
