@@ -1207,6 +1207,16 @@ public abstract class OperationSuite {
     }
 
     @Test
+    void anAttackerWhoKeepsFailingTheMfaChallengeNeverBecomesFamiliar() {
+        PoolView pool = advancedPool();
+        regularAtHome(pool, "jane", 5);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(signInFrom(pool, "jane", STRANGER)).extracting(Recorded::riskDecision, Recorded::riskLevel)
+                    .containsExactly("AccountTakeover", "Medium");
+        }
+    }
+
+    @Test
     void eachLevelTakesItsConfiguredAction() {
         PoolView pool = advancedPool();
         driver.setRiskConfiguration(pool.id(), null, null, new SetRiskConfigurationCommand.AccountTakeoverInput(null,

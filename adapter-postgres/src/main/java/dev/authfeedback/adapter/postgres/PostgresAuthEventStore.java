@@ -33,7 +33,8 @@ import java.util.Optional;
 /**
  * Events in {@code auth_events}; "newest first" is descending {@code seq}, the order of insertion.
  * An insert or a feedback update is one transaction with the lesson it teaches the risk model; a
- * feedback update locks the event's row first, so concurrent ones apply one after the other.
+ * feedback update is one statement that locks the event's row and answers the feedback it replaced,
+ * so concurrent ones apply one after the other, and one without a lesson commits right after it.
  */
 final class PostgresAuthEventStore implements AuthEventStore {
 
@@ -41,6 +42,7 @@ final class PostgresAuthEventStore implements AuthEventStore {
             + "has_risk, risk_decision, risk_level, compromised_credentials, challenge_names, challenge_results, "
             + "has_context, ip_address, device_name, timezone, city, country, feedback_value, feedback_provider, "
             + "feedback_nanos, risk_reasons";
+    private static final String PREFIXED_COLUMNS = "e." + COLUMNS.replace(", ", ", e.");
     private static final String PROVIDER_ADMIN = FeedbackProvider.ADMIN.wireValue();
 
     private final Jdbc jdbc;
@@ -129,29 +131,33 @@ final class PostgresAuthEventStore implements AuthEventStore {
     @Override
     public Optional<AuthEvent> recordFeedback(String poolId, String userSub, String eventId, EventFeedback feedback) {
         return jdbc.inTransaction("record feedback", connection -> {
-            List<AuthEvent> current = Jdbc.query(connection, "SELECT " + COLUMNS + " FROM auth_events "
-                    + "WHERE pool_id = ? AND user_sub = ? AND event_id = ? FOR UPDATE", statement -> {
-                        statement.setString(1, poolId);
-                        statement.setString(2, userSub);
-                        statement.setString(3, eventId);
-                    }, PostgresAuthEventStore::event);
-            if (current.isEmpty()) {
-                return Optional.empty();
-            }
-            Jdbc.update(connection, "UPDATE auth_events SET feedback_value = ?, feedback_provider = ?, "
-                    + "feedback_nanos = ? WHERE pool_id = ? AND user_sub = ? AND event_id = ?", statement -> {
+            // one statement sets the feedback and answers the one it replaced: the sub-select locks the
+            // row, so a concurrent update waits and then sees this one's value as the one it replaces
+            List<ReplacedFeedback> updated = Jdbc.query(connection, "UPDATE auth_events e SET feedback_value = ?, "
+                    + "feedback_provider = ?, feedback_nanos = ? FROM (SELECT seq, feedback_value AS old_value, "
+                    + "feedback_provider AS old_provider, feedback_nanos AS old_nanos FROM auth_events "
+                    + "WHERE pool_id = ? AND user_sub = ? AND event_id = ? FOR UPDATE) old WHERE e.seq = old.seq "
+                    + "RETURNING " + PREFIXED_COLUMNS + ", old.old_value, old.old_provider, old.old_nanos", statement -> {
                         statement.setString(1, feedback.feedbackValue().wireValue());
                         statement.setString(2, feedback.provider().wireValue());
                         statement.setLong(3, nanos(feedback.feedbackDate()));
                         statement.setString(4, poolId);
                         statement.setString(5, userSub);
                         statement.setString(6, eventId);
-                    });
-            AuthEvent before = current.get(0);
+                    }, row -> new ReplacedFeedback(event(row), feedback(row.getString("old_value"),
+                            row.getString("old_provider"), row.getLong("old_nanos"))));
+            if (updated.isEmpty()) {
+                return Optional.empty();
+            }
+            AuthEvent after = updated.get(0).event();
             PostgresRiskModelStore.learn(connection, poolId, userSub,
-                    RiskLesson.relabelled(before, before.eventFeedback(), feedback));
-            return Optional.of(before.withFeedback(feedback));
+                    RiskLesson.relabelled(after, updated.get(0).replaced(), feedback));
+            return Optional.of(after);
         });
+    }
+
+    /** An event as updated, and the feedback the update replaced (null: none). */
+    private record ReplacedFeedback(AuthEvent event, EventFeedback replaced) {
     }
 
     @Override
@@ -181,6 +187,14 @@ final class PostgresAuthEventStore implements AuthEventStore {
         return value == null ? null : value.wireValue();
     }
 
+    private static EventFeedback feedback(String value, String provider, long nanos) {
+        if (value == null) {
+            return null;
+        }
+        return new EventFeedback(WireEnum.parseValidated(FeedbackValue.class, value),
+                PROVIDER_ADMIN.equals(provider) ? FeedbackProvider.ADMIN : FeedbackProvider.USER, instant(nanos));
+    }
+
     private static AuthEvent event(ResultSet row) throws SQLException {
         EventRisk risk = null;
         if (row.getBoolean("has_risk")) {
@@ -199,14 +213,8 @@ final class PostgresAuthEventStore implements AuthEventStore {
         EventContextData context = row.getBoolean("has_context") ? new EventContextData(row.getString("ip_address"),
                 row.getString("device_name"), row.getString("timezone"), row.getString("city"),
                 row.getString("country")) : null;
-        EventFeedback feedback = null;
-        String feedbackValue = row.getString("feedback_value");
-        if (feedbackValue != null) {
-            feedback = new EventFeedback(WireEnum.parseValidated(FeedbackValue.class, feedbackValue),
-                    PROVIDER_ADMIN.equals(row.getString("feedback_provider")) ? FeedbackProvider.ADMIN
-                            : FeedbackProvider.USER,
-                    instant(row.getLong("feedback_nanos")));
-        }
+        EventFeedback feedback = feedback(row.getString("feedback_value"), row.getString("feedback_provider"),
+                row.getLong("feedback_nanos"));
         return new AuthEvent(row.getString("pool_id"), row.getString("user_sub"), row.getString("event_id"),
                 WireEnum.parseValidated(EventType.class, row.getString("event_type")),
                 instant(row.getLong("creation_nanos")),

@@ -17,8 +17,10 @@ import java.util.Set;
  * The user's estimate is smoothed towards the pool's, so a value the user never had scores
  * {@code ln(1 + history size)} (a new user's first sign-ins score 0), and a value the user always has
  * scores below 0 the rarer it is in the pool. Verdicts then add evidence: each Invalid the user gave
- * on the value adds 3, each Invalid anyone in the pool gave adds 1 (at most 3 of them), and a value
- * with more Valid than Invalid verdicts from the user counts at most 0. The score is the sum of the
+ * on the value adds 3; each Invalid anyone in the pool gave adds 1 (at most 3 of them) to a value
+ * not in the user's history, so that others' reports warn of strangers' values but cannot make a
+ * user's own familiar ones suspect; and a value with more Valid than Invalid verdicts from the
+ * user counts at most 0. The score is the sum of the
  * features' evidence times their {@link RiskFeature#weight() weights}; a feature the context lacks
  * adds nothing. Below {@value #LOW_THRESHOLD} there is no risk; then Low, Medium from
  * {@value #MEDIUM_THRESHOLD}, High from {@value #HIGH_THRESHOLD}.
@@ -65,16 +67,16 @@ public final class RiskEvaluator {
         long poolReports = pool.valueReports(feature);
         double poolShare = Math.min(1.0, (pool.valueCount(feature) + 1.0) / (pool.featureTotal(feature) + 1.0));
         double userShare = (count + PRIOR_WEIGHT * poolShare) / (history + PRIOR_WEIGHT);
+        long poolReportsCounted = count == 0 ? Math.min(poolReports, POOL_REPORTS_COUNTED) : 0;
         double evidence = Math.max(FAMILIARITY_FLOOR, Math.log(poolShare / userShare))
-                + OWN_REPORT_EVIDENCE * reports
-                + POOL_REPORT_EVIDENCE * Math.min(poolReports, POOL_REPORTS_COUNTED);
+                + OWN_REPORT_EVIDENCE * reports + POOL_REPORT_EVIDENCE * poolReportsCounted;
         if (confirmations > reports) {
             if (evidence > 0) {
                 reasons.add(RiskReason.CONTEXT_CONFIRMED_VALID);
             }
             return Math.min(evidence, 0);
         }
-        if (reports > 0 || poolReports > 0) {
+        if (reports > 0 || poolReportsCounted > 0) {
             reasons.add(RiskReason.CONTEXT_REPORTED_INVALID);
         } else if (count == 0 && history > 0) {
             reasons.add(feature.newValueReason());

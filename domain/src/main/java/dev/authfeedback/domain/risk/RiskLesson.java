@@ -16,7 +16,7 @@ public record RiskLesson(ContextFeatures features, int seen, int history, int co
 
     public static final RiskLesson NONE = new RiskLesson(ContextFeatures.NONE, 0, 0, 0, 0);
 
-    /** What recording {@code event} teaches: its context is seen, and joins the history unless it failed. */
+    /** What recording {@code event} teaches: its context is seen, and joins the history if it passed. */
     public static RiskLesson recorded(AuthEvent event) {
         if (!teaches(event)) {
             return NONE;
@@ -55,9 +55,13 @@ public record RiskLesson(ContextFeatures features, int seen, int history, int co
                 && !event.riskReasons().contains(RiskReason.BLOCKED_IP_RANGE);
     }
 
-    /** A failed attempt is not the user's sign-in, whatever it was. */
+    /**
+     * Only a sign-in that passed is the user's: a failed one may be anyone's, and one still waiting
+     * for its MFA challenge (InProgress) would otherwise let an attacker who keeps failing the
+     * challenge make the context familiar. A Valid verdict confirms such an event instead.
+     */
     private static boolean entersHistory(AuthEvent event) {
-        return event.eventResponse() != EventResponse.FAIL;
+        return event.eventResponse() == EventResponse.PASS;
     }
 
     private static int is(EventFeedback feedback, FeedbackValue value) {

@@ -51,6 +51,11 @@ final class LearningModel {
         teachPool(lesson);
     }
 
+    /** Another user's Invalid verdict on an event with this context. */
+    void poolReport(EventContextData context) {
+        teachPool(new RiskLesson(ContextFeatures.of(context), 0, 0, 0, 1));
+    }
+
     void feedback(int index, FeedbackValue value) {
         AuthEvent before = events.get(index);
         EventFeedback feedback = new EventFeedback(value, FeedbackProvider.ADMIN, T0);

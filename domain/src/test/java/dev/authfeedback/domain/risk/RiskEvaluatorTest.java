@@ -91,12 +91,35 @@ class RiskEvaluatorTest {
     }
 
     @Test
-    void aFailedAttemptDoesNotJoinTheHistory() {
+    void onlyASignInThatPassedJoinsTheHistory() {
         LearningModel model = janeAtHome();
         for (int i = 0; i < 5; i++) {
             model.record(STRANGER, EventResponse.FAIL);
+            // an attacker who keeps failing the MFA challenge: the event stays InProgress
+            model.record(STRANGER, EventResponse.IN_PROGRESS);
+            model.record(STRANGER, null);
         }
         assertThat(model.assess(STRANGER).level()).isEqualTo(RiskLevel.HIGH);
+        model.record(STRANGER, EventResponse.PASS);
+        assertThat(model.assess(STRANGER).reasons()).doesNotContain(RiskReason.NEW_COUNTRY);
+    }
+
+    @Test
+    void othersReportsWarnOfNewValuesButLeaveAUsersFamiliarOnesAlone() {
+        LearningModel model = janeAtHome();
+        double before = model.assess(HOME).score();
+        for (int i = 0; i < 3; i++) {
+            model.poolReport(HOME);
+            model.poolReport(STRANGER);
+        }
+        assertThat(model.assess(HOME).score()).isEqualTo(before);
+        assertThat(model.assess(HOME).reasons()).isEmpty();
+        RiskEvaluator.Assessment stranger = model.assess(STRANGER);
+        assertThat(stranger.score()).isCloseTo(Math.log(21) + 3, offset(1e-9));
+        assertThat(stranger.reasons()).containsExactly(RiskReason.CONTEXT_REPORTED_INVALID);
+        // a fourth report adds nothing: at most three count
+        model.poolReport(STRANGER);
+        assertThat(model.assess(STRANGER).score()).isCloseTo(Math.log(21) + 3, offset(1e-9));
     }
 
     /** Bounded aggregates: ten thousand sign-ins from ten thousand addresses leave a profile of fixed size. */
