@@ -34,7 +34,8 @@ import java.util.Optional;
  * Events in {@code auth_events}; "newest first" is descending {@code seq}, the order of insertion.
  * An insert or a feedback update is one transaction with the lesson it teaches the risk model; a
  * feedback update is one statement that locks the event's row and answers the feedback it replaced,
- * so concurrent ones apply one after the other, and one without a lesson commits right after it.
+ * so concurrent ones apply one after the other; on an event without a context, which teaches nothing,
+ * it is the only statement and commits on its own.
  */
 final class PostgresAuthEventStore implements AuthEventStore {
 
@@ -130,6 +131,14 @@ final class PostgresAuthEventStore implements AuthEventStore {
 
     @Override
     public Optional<AuthEvent> recordFeedback(String poolId, String userSub, String eventId, EventFeedback feedback) {
+        // an event without a context teaches the model nothing: one statement, committed on its own
+        Optional<AuthEvent> withoutContext = jdbc.queryOne("record feedback", "UPDATE auth_events SET "
+                + "feedback_value = ?, feedback_provider = ?, feedback_nanos = ? WHERE pool_id = ? AND user_sub = ? "
+                + "AND event_id = ? AND NOT has_context RETURNING " + COLUMNS,
+                feedbackOfEvent(feedback, poolId, userSub, eventId), PostgresAuthEventStore::event);
+        if (withoutContext.isPresent()) {
+            return withoutContext;
+        }
         return jdbc.inTransaction("record feedback", connection -> {
             // one statement sets the feedback and answers the one it replaced: the sub-select locks the
             // row, so a concurrent update waits and then sees this one's value as the one it replaces
@@ -137,15 +146,10 @@ final class PostgresAuthEventStore implements AuthEventStore {
                     + "feedback_provider = ?, feedback_nanos = ? FROM (SELECT seq, feedback_value AS old_value, "
                     + "feedback_provider AS old_provider, feedback_nanos AS old_nanos FROM auth_events "
                     + "WHERE pool_id = ? AND user_sub = ? AND event_id = ? FOR UPDATE) old WHERE e.seq = old.seq "
-                    + "RETURNING " + PREFIXED_COLUMNS + ", old.old_value, old.old_provider, old.old_nanos", statement -> {
-                        statement.setString(1, feedback.feedbackValue().wireValue());
-                        statement.setString(2, feedback.provider().wireValue());
-                        statement.setLong(3, nanos(feedback.feedbackDate()));
-                        statement.setString(4, poolId);
-                        statement.setString(5, userSub);
-                        statement.setString(6, eventId);
-                    }, row -> new ReplacedFeedback(event(row), feedback(row.getString("old_value"),
-                            row.getString("old_provider"), row.getLong("old_nanos"))));
+                    + "RETURNING " + PREFIXED_COLUMNS + ", old.old_value, old.old_provider, old.old_nanos",
+                    feedbackOfEvent(feedback, poolId, userSub, eventId), row -> new ReplacedFeedback(event(row),
+                            feedback(row.getString("old_value"), row.getString("old_provider"),
+                                    row.getLong("old_nanos"))));
             if (updated.isEmpty()) {
                 return Optional.empty();
             }
@@ -154,6 +158,18 @@ final class PostgresAuthEventStore implements AuthEventStore {
                     RiskLesson.relabelled(after, updated.get(0).replaced(), feedback));
             return Optional.of(after);
         });
+    }
+
+    /** Binds the feedback's value, provider and date, then the event's pool, user and id. */
+    private static Jdbc.Binder feedbackOfEvent(EventFeedback feedback, String poolId, String userSub, String eventId) {
+        return statement -> {
+            statement.setString(1, feedback.feedbackValue().wireValue());
+            statement.setString(2, feedback.provider().wireValue());
+            statement.setLong(3, nanos(feedback.feedbackDate()));
+            statement.setString(4, poolId);
+            statement.setString(5, userSub);
+            statement.setString(6, eventId);
+        };
     }
 
     /** An event as updated, and the feedback the update replaced (null: none). */
