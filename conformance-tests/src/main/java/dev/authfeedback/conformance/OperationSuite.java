@@ -1260,7 +1260,21 @@ public abstract class OperationSuite {
         }
         Recorded skipped = signInFrom(pool, "jane", TRIP);
         assertThat(skipped).extracting(Recorded::riskDecision, Recorded::riskLevel, Recorded::eventResponse,
-                Recorded::reasons).containsExactly("NoRisk", null, "Pass", List.of("SkippedIpRange"));
+                Recorded::reasons, Recorded::eventAction)
+                .containsExactly("NoRisk", null, "Pass", List.of("SkippedIpRange"), "NO_ACTION");
+    }
+
+    @Test
+    void inAuditModeTheIpListsAreRecordedAndNothingActs() {
+        PoolView pool = driver.createUserPool("audit", "AUDIT", "PLUS", null, null);
+        driver.setRiskConfiguration(pool.id(), null, null, null, new SetRiskConfigurationCommand.RiskExceptionsInput(
+                List.of("198.51.100.0/24"), List.of("192.0.2.0/24")));
+        regularAtHome(pool, "jane", 20);
+        assertThat(signInFrom(pool, "jane", STRANGER)).extracting(Recorded::riskDecision, Recorded::riskLevel,
+                Recorded::eventResponse, Recorded::reasons, Recorded::eventAction)
+                .containsExactly("NoRisk", null, "Pass", List.of("BlockedIpRange"), null);
+        assertThat(signInFrom(pool, "jane", TRIP)).extracting(Recorded::riskDecision, Recorded::reasons,
+                Recorded::eventAction).containsExactly("NoRisk", List.of("SkippedIpRange"), null);
     }
 
     @Test

@@ -320,7 +320,8 @@ public abstract class StoreContract {
                                 new RiskConfiguration.NotifyEmail("Noticed", null, "noticed"), null),
                         null, new RiskConfiguration.LevelAction(true, AccountTakeoverEventAction.MFA_REQUIRED),
                         new RiskConfiguration.LevelAction(false, AccountTakeoverEventAction.BLOCK)),
-                new RiskConfiguration.RiskExceptions(List.of("203.0.113.0/24", "2001:db8::/32"), List.of()),
+                new RiskConfiguration.RiskExceptions(List.of("203.0.113.0/24", "2001:db8::/32"),
+                        List.of("192.0.2.0/24")),
                 T0.plusSeconds(7));
     }
 
@@ -628,6 +629,7 @@ public abstract class StoreContract {
             assertThat(figures.valueReports(feature)).as(feature.name()).isZero();
         }
         assertThat(model.statistics("p_2", OSLO_FEATURES)).isEqualTo(PoolStatistics.EMPTY);
+        assertThat(model.statistics("p_1", ContextFeatures.NONE)).isEqualTo(PoolStatistics.EMPTY);
         assertThat(model.profile("p_1", "nobody")).isEqualTo(RiskProfile.EMPTY);
     }
 
@@ -636,13 +638,16 @@ public abstract class StoreContract {
         String jane = storedUser("p_1", "jane");
         AuthEvent signIn = eventFrom("p_1", jane, "e1", OSLO, EventResponse.PASS);
         events.insert(signIn);
-        events.recordFeedback("p_1", jane, "e1", feedback(FeedbackValue.INVALID, 1));
+        assertThat(events.recordFeedback("p_1", jane, "e1", feedback(FeedbackValue.INVALID, 1)))
+                .contains(signIn.withFeedback(feedback(FeedbackValue.INVALID, 1)));
         RiskModelStore model = stores.riskModel();
         assertThat(model.statistics("p_1", OSLO_FEATURES).valueReports(RiskFeature.IP_ADDRESS)).isEqualTo(1);
         assertThat(model.profile("p_1", jane).reports(RiskFeature.IP_ADDRESS, OSLO_FEATURES.key(RiskFeature.IP_ADDRESS)))
                 .isEqualTo(1);
-        events.recordFeedback("p_1", jane, "e1", feedback(FeedbackValue.VALID, 2));
+        assertThat(events.recordFeedback("p_1", jane, "e1", feedback(FeedbackValue.VALID, 2)))
+                .contains(signIn.withFeedback(feedback(FeedbackValue.VALID, 2)));
         events.recordFeedback("p_1", jane, "e1", feedback(FeedbackValue.VALID, 3));
+        assertThat(events.recordFeedback("p_1", jane, "no-such-event", feedback(FeedbackValue.VALID, 4))).isEmpty();
         EventFeedback valid = feedback(FeedbackValue.VALID, 2);
         assertThat(model.profile("p_1", jane))
                 .isEqualTo(taught(RiskLesson.recorded(signIn), RiskLesson.relabelled(signIn, null, valid)));

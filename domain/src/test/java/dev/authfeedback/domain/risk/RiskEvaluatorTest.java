@@ -79,6 +79,14 @@ class RiskEvaluatorTest {
     }
 
     @Test
+    void aConfirmationIsAReasonOnlyWhereItKeptRiskAway() {
+        LearningModel model = janeAtHome();
+        model.feedback(model.record(HOME, EventResponse.PASS), FeedbackValue.VALID);
+        assertThat(model.assess(HOME).reasons()).isEmpty();
+        assertThat(model.assess(HOME).level()).isNull();
+    }
+
+    @Test
     void theThresholdsAreTheDocumentedOnes() {
         assertThat(RiskEvaluator.level(0.7499)).isNull();
         assertThat(RiskEvaluator.level(0.75)).isEqualTo(RiskLevel.LOW);
