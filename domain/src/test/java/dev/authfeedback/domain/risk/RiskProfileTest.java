@@ -39,6 +39,37 @@ class RiskProfileTest {
         }
     }
 
+    /** Halving a full feature touches its own values only. */
+    @Test
+    void halvingAFullFeatureLeavesTheNextOneAlone() {
+        LearningModel model = new LearningModel();
+        for (int i = 0; i < RiskProfile.HISTORY_LIMIT; i++) {
+            model.record(address(i % RiskProfile.VALUES_PER_FEATURE), EventResponse.PASS);
+        }
+        long network = ContextFeatures.of(address(0)).key(RiskFeature.NETWORK);
+        assertThat(model.profile().historySize(RiskFeature.NETWORK)).isEqualTo(64.0);
+        assertThat(model.profile().count(RiskFeature.NETWORK, network)).isEqualTo(64.0);
+        assertThat(model.profile().count(RiskFeature.IP_ADDRESS, ContextFeatures.of(address(0))
+                .key(RiskFeature.IP_ADDRESS))).isEqualTo(4.0);
+    }
+
+    /** Making room in a full feature looks at that feature's values only. */
+    @Test
+    void evictionLeavesTheNextFeatureAlone() {
+        LearningModel model = new LearningModel();
+        model.record(new EventContextData("198.51.100.0", null, null, null, null), EventResponse.PASS);
+        // the first network is now the oldest value anywhere in the profile
+        for (int i = 0; i < RiskProfile.VALUES_PER_FEATURE; i++) {
+            model.record(new EventContextData("203.0.113." + i, null, null, null, null), EventResponse.PASS);
+        }
+        model.record(new EventContextData("203.0.113.200", null, null, null, null), EventResponse.PASS);
+        ContextFeatures newest = ContextFeatures.of(new EventContextData("203.0.113.200", null, null, null, null));
+        ContextFeatures first = ContextFeatures.of(new EventContextData("198.51.100.0", null, null, null, null));
+        assertThat(model.profile().count(RiskFeature.IP_ADDRESS, newest.key(RiskFeature.IP_ADDRESS))).isEqualTo(1.0);
+        assertThat(model.profile().count(RiskFeature.IP_ADDRESS, first.key(RiskFeature.IP_ADDRESS))).isZero();
+        assertThat(model.profile().count(RiskFeature.NETWORK, first.key(RiskFeature.NETWORK))).isEqualTo(1.0);
+    }
+
     @Test
     void aFullFeatureLetsTheValueSeenLongestAgoGo() {
         LearningModel model = new LearningModel();
