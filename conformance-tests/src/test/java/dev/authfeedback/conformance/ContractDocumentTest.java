@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** The contract's table of operations is the catalogue's, row for row. */
+/** The contract's table of operations, and the README's, are the catalogue's, row for row. */
 class ContractDocumentTest {
 
     static final Path CONTRACT = Path.of("..", "docs", "CONTRACT.md");
+    static final Path README = Path.of("..", "README.md");
 
     /** The cells of each row of the table between {@code <!-- name:start -->} and {@code <!-- name:end -->}. */
     static List<List<String>> table(Path document, String name) throws IOException {
@@ -39,5 +40,11 @@ class ContractDocumentTest {
                 operation.authorization() == Operation.Authorization.ADMIN ? "admin" : "feedback token",
                 operation.category().name().toLowerCase(Locale.ROOT).replace('_', ' '))).toList();
         assertThat(table(CONTRACT, "operations")).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void theReadmeListsEveryOperationInTheCatalogue() throws IOException {
+        assertThat(table(README, "readme-operations").stream().map(row -> row.get(0)).toList())
+                .containsExactlyElementsOf(Arrays.stream(Operation.values()).map(Operation::awsName).toList());
     }
 }

@@ -192,10 +192,19 @@ class HttpProtocolTest {
 
     @Test
     void unknownOrMissingTargetIsUnknownOperation() {
-        assertError(signed("DeleteEverything", "{}"), 400, "UnknownOperationException", "Unknown X-Amz-Target.");
+        assertError(signed("DeleteEverything", "{}"), 400, "UnknownOperationException",
+                "Operation DeleteEverything is not supported.");
+        assertError(signed("ListUsers", "{}"), 400, "UnknownOperationException", "Operation ListUsers is not supported.");
         Map<String, String> headers = awsJsonHeaders("ListUserPools");
         headers.remove("X-Amz-Target");
         assertError(raw.post(headers, new byte[0]), 400, "UnknownOperationException", "Missing X-Amz-Target header.");
+        // what is not a plain operation name is not echoed back
+        for (String target : new String[] {"ListUsers", "AWSCognitoIdentityProviderService.List<b>Users",
+                "AWSCognitoIdentityProviderService.", ".ListUsers", "x." + "A".repeat(65)}) {
+            Map<String, String> odd = awsJsonHeaders("ListUserPools");
+            odd.put("X-Amz-Target", target);
+            assertError(raw.post(odd, new byte[0]), 400, "UnknownOperationException", "Unknown X-Amz-Target.");
+        }
     }
 
     @Test

@@ -184,6 +184,21 @@ public final class AwsJsonHttpServer {
     }
 
     /**
+     * Names the operation a well-formed target asks for, so that a caller of an operation this
+     * server lacks learns which; anything else in the header is not echoed back.
+     */
+    static String unknownOperationMessage(String target) {
+        if (target == null) {
+            return "Missing X-Amz-Target header.";
+        }
+        String operation = target.substring(target.lastIndexOf('.') + 1);
+        boolean plainName = target.indexOf('.') > 0 && !operation.isEmpty() && operation.length() <= 64
+                && operation.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+                        || (c >= '0' && c <= '9'));
+        return plainName ? "Operation " + operation + " is not supported." : "Unknown X-Amz-Target.";
+    }
+
+    /**
      * Target and content type are checked before the body is read: a request that will be refused
      * anyway costs no buffering, and no other content type (a form, say) ever reaches a decoder.
      */
@@ -192,8 +207,7 @@ public final class AwsJsonHttpServer {
         AwsJsonOperations.Handled operation = operations.forTarget(request.getHeader("X-Amz-Target"));
         try {
             if (operation == null) {
-                throw badRequest(UNKNOWN_OPERATION, request.getHeader("X-Amz-Target") == null
-                        ? "Missing X-Amz-Target header." : "Unknown X-Amz-Target.");
+                throw badRequest(UNKNOWN_OPERATION, unknownOperationMessage(request.getHeader("X-Amz-Target")));
             }
             requireJsonContentType(request.getHeader("Content-Type"));
         } catch (HttpFrameworkException refused) {
