@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 
 /** Every setting is a flag and an environment variable; the flag wins. */
 @Command(name = "authfeedback-server", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = ServerVersion.class,
         description = "Serves the Amazon Cognito auth event feedback API (AWS JSON 1.1 and gRPC) on an in-memory or PostgreSQL store.",
         footer = {"", "Every option can also be set by the environment variable shown; a flag wins over it."})
 public final class ServerOptions {

@@ -95,6 +95,34 @@ class ServerProcessIT {
     }
 
     @Test
+    void versionIsTheReleaseTheJarWasBuiltAs() throws Exception {
+        for (String flag : List.of("--version", "-V")) {
+            Process version = new ProcessBuilder("java", "-jar", System.getProperty("server.jar"), flag)
+                    .redirectErrorStream(true).start();
+            List<String> lines = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines().toList();
+            assertThat(version.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(version.exitValue()).isZero();
+            assertThat(lines.get(0)).isEqualTo("authfeedback-server " + System.getProperty("project.version"));
+            assertThat(lines.get(1)).startsWith("Java 17");
+        }
+        // every jar of the build says which release it is
+        Path root = Path.of(System.getProperty("readme")).toAbsolutePath().getParent();
+        List<Path> jars = new ArrayList<>(List.of(Path.of(System.getProperty("server.jar"))));
+        for (String module : List.of("domain", "adapter-inmemory", "adapter-postgres", "adapter-http-vertx",
+                "adapter-grpc")) {
+            jars.add(root.resolve(module).resolve("target").resolve(module + "-" + System.getProperty("project.version")
+                    + ".jar"));
+        }
+        for (Path path : jars) {
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(path.toFile())) {
+                assertThat(jar.getManifest().getMainAttributes().getValue("Implementation-Version")).as(path.toString())
+                        .isEqualTo(System.getProperty("project.version"));
+            }
+        }
+    }
+
+    @Test
     void theReadmeQuickStartRunsAsPrinted() throws Exception {
         for (String tool : List.of("aws", "curl", "python3")) {
             assumeTrue(onPath(tool), tool + " is not installed: the SDK flow test covers the same steps");
