@@ -54,8 +54,9 @@ public final class AuthFeedbackServer {
         try {
             command.parseArgs(args);
         } catch (CommandLine.ParameterException bad) {
-            System.err.println(bad.getMessage());
-            command.usage(System.err);
+            System.err.println(ServerOptions.explain(bad, List.of(args)));
+            // not the usage: it would show a bad environment value as the option's default
+            System.err.println("Run with --help for every setting.");
             System.exit(2);
         }
         if (command.isUsageHelpRequested()) {
@@ -97,10 +98,11 @@ public final class AuthFeedbackServer {
         ServiceSettings settings = new ServiceSettings(options.region, options.accountId, options.tokenLifetime());
         HttpAdapterSettings.ConnectionLimits httpLimits = options.httpLimits();
         if (options.rateLimitRps < 0) {
-            throw new IllegalArgumentException("--rate-limit-rps must be 0 (off) or more");
+            throw new IllegalArgumentException(ServerOptions.named("--rate-limit-rps") + " must be 0 (off) or more");
         }
         if (options.grpcPort < -1 || options.grpcPort > 65535) {
-            throw new IllegalArgumentException("--grpc-port must be -1 (off), 0 (any free port) or a port number");
+            throw new IllegalArgumentException(ServerOptions.named("--grpc-port")
+                    + " must be -1 (off), 0 (any free port) or a port number");
         }
         Map<String, String> credentials = options.credentialPairs();
         boolean credentialsGenerated = credentials.isEmpty();
@@ -147,16 +149,18 @@ public final class AuthFeedbackServer {
         }
         AuthFeedbackServer server = new AuthFeedbackServer(vertx, http, grpc, store, options.host);
         String endpoint = "http://" + server.httpAddress();
+        Map.Entry<String, String> pair = credentials.entrySet().iterator().next();
         if (credentialsGenerated) {
-            Map.Entry<String, String> pair = credentials.entrySet().iterator().next();
             out.println("No --credentials given: generated an access key for this run.");
             out.println("  AWS_ACCESS_KEY_ID=" + pair.getKey());
             out.println("  AWS_SECRET_ACCESS_KEY=" + pair.getValue());
-            out.println("Try it:");
-            out.println("  AWS_ACCESS_KEY_ID=" + pair.getKey() + " AWS_SECRET_ACCESS_KEY=" + pair.getValue()
-                    + " aws cognito-idp list-user-pools --max-results 10 --endpoint-url " + endpoint
-                    + " --region " + settings.region());
         }
+        out.println("Try it:");
+        // a secret the user gave stays off the screen
+        out.println("  AWS_ACCESS_KEY_ID=" + pair.getKey() + " AWS_SECRET_ACCESS_KEY="
+                + (credentialsGenerated ? pair.getValue() : "<your secret>")
+                + " aws cognito-idp list-user-pools --max-results 10 --endpoint-url " + endpoint
+                + " --region " + settings.region());
         if (adminKeyGenerated) {
             out.println("No --grpc-admin-keys given: generated a gRPC admin key for this run.");
             out.println("  authorization: Bearer " + adminKeys.get(0));
@@ -174,13 +178,18 @@ public final class AuthFeedbackServer {
         return http.port();
     }
 
+    /** host:port of the HTTP endpoint; an IPv6 host in brackets, as in a URL. */
     public String httpAddress() {
-        return host + ":" + http.port();
+        return hostForAddress() + ":" + http.port();
     }
 
     /** host:port of the gRPC endpoint, or {@code off}. */
     public String grpcAddress() {
-        return grpc == null ? "off" : host + ":" + grpc.port();
+        return grpc == null ? "off" : hostForAddress() + ":" + grpc.port();
+    }
+
+    private String hostForAddress() {
+        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     }
 
     /** Stops accepting on both endpoints, finishes requests in flight (up to the grace period), then releases all. */

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -123,7 +124,7 @@ public final class ServerOptions {
         try {
             return Duration.parse(value);
         } catch (RuntimeException notIso) {
-            throw new IllegalArgumentException(flag + " must be an ISO-8601 duration such as P7D or PT30S, was: "
+            throw new IllegalArgumentException(named(flag) + " must be an ISO-8601 duration such as P7D or PT30S, was: "
                     + value);
         }
     }
@@ -145,10 +146,39 @@ public final class ServerOptions {
         for (String pair : credentials.split(",")) {
             int colon = pair.indexOf(':');
             if (colon <= 0 || colon == pair.length() - 1) {
-                throw new IllegalArgumentException("--credentials takes AKID:SECRET pairs separated by commas");
+                // the value is a secret: not repeated here
+                throw new IllegalArgumentException(named("--credentials") + " takes AKID:SECRET pairs separated by commas");
             }
             pairs.put(pair.substring(0, colon).strip(), pair.substring(colon + 1).strip());
         }
         return pairs;
+    }
+
+    /**
+     * A parameter error that names where the bad value came from: the flag, or (when the flag was
+     * not given) the environment variable behind it.
+     */
+    static String explain(CommandLine.ParameterException bad, List<String> args) {
+        if (!(bad.getArgSpec() instanceof CommandLine.Model.OptionSpec option)) {
+            return bad.getMessage();
+        }
+        boolean given = args.stream().anyMatch(arg -> Arrays.stream(option.names())
+                .anyMatch(name -> arg.equals(name) || arg.startsWith(name + "=")));
+        String variable = environmentVariable(option.longestName());
+        if (given || System.getenv(variable) == null) {
+            return bad.getMessage();
+        }
+        return "Invalid value in the environment variable " + variable + " (for " + option.longestName()
+                + "): " + bad.getMessage().replaceFirst("^Invalid value for option '[^']*': ", "");
+    }
+
+    /** A flag as errors name it: {@code --token-ttl (or AUTHFEEDBACK_TOKEN_TTL)}. */
+    static String named(String flag) {
+        return flag + " (or " + environmentVariable(flag) + ")";
+    }
+
+    /** The variable behind a flag: {@code --http-port} is {@code AUTHFEEDBACK_HTTP_PORT}. */
+    static String environmentVariable(String flag) {
+        return "AUTHFEEDBACK_" + flag.substring(2).replace('-', '_').toUpperCase(java.util.Locale.ROOT);
     }
 }

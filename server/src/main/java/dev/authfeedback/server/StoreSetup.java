@@ -31,6 +31,15 @@ final class StoreSetup implements AutoCloseable {
         if (options.store == ServerOptions.StoreKind.memory) {
             return new StoreSetup(InMemoryStores.create(), null, null);
         }
+        if (options.jdbcUrl == null) {
+            throw new IllegalArgumentException("--store postgres needs " + ServerOptions.named("--jdbc-url") + ", e.g. "
+                    + "jdbc:postgresql://localhost:5432/authfeedback");
+        }
+        if (!options.jdbcUrl.startsWith("jdbc:postgresql:")) {
+            // without its parameters: they may hold a password
+            throw new IllegalArgumentException(ServerOptions.named("--jdbc-url") + " must be a PostgreSQL JDBC URL "
+                    + "such as jdbc:postgresql://localhost:5432/authfeedback, was: " + withoutParameters(options.jdbcUrl));
+        }
         PostgresStorage storage = PostgresStorage.open(options.jdbcUrl, options.jdbcUser, options.jdbcPassword);
         String where = withoutParameters(options.jdbcUrl);
         try {

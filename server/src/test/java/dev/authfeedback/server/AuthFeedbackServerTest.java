@@ -70,6 +70,8 @@ class AuthFeedbackServerTest {
             assertThat(blocks).as("--help lists " + flag).containsKey(flag);
             String block = blocks.get(flag);
             assertThat(block).as(flag + " names its variable").contains("(" + variable + ")");
+            assertThat(ServerOptions.environmentVariable(flag)).as("errors name " + flag + "'s variable")
+                    .isEqualTo(variable);
             if (documentedDefault.startsWith("`")) {
                 assertThat(block).as(flag + " default").contains("Default: " + documentedDefault.replace("`", ""));
             } else {
@@ -129,7 +131,67 @@ class AuthFeedbackServerTest {
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         server.stop();
         assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("given-secret")
-                .doesNotContain("Bearer").contains("ready http=127.0.0.1:").endsWith(" grpc=off\n");
+                .doesNotContain("Bearer").contains("ready http=127.0.0.1:").endsWith(" grpc=off\n")
+                .contains("Try it:\n  AWS_ACCESS_KEY_ID=AKIDGIVEN AWS_SECRET_ACCESS_KEY=<your secret> aws cognito-idp "
+                        + "list-user-pools --max-results 10 --endpoint-url http://127.0.0.1:");
+    }
+
+    @Test
+    void anIpv6HostIsPrintedInBrackets() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        AuthFeedbackServer server;
+        try {
+            server = AuthFeedbackServer.start(options("--host", "::1", "--http-port", "0", "--grpc-port", "0",
+                    "--credentials", "AKIDGIVEN:given-secret"), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException noIpv6) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + noIpv6.getMessage());
+            return;
+        }
+        server.stop();
+        assertThat(server.httpAddress()).matches("\\[::1\\]:\\d+");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("HTTP endpoint: http://[::1]:" + server.httpPort() + " ")
+                .contains("--endpoint-url http://[::1]:" + server.httpPort() + " ")
+                .contains("ready http=[::1]:" + server.httpPort() + " grpc=[::1]:");
+    }
+
+    /** A bad value from the environment is named as such, and never shown as a default. */
+    @Test
+    void aBadSettingNamesWhereItCameFrom() throws Exception {
+        ProcessBuilder fromEnvironment = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), AuthFeedbackServer.class.getName())
+                .redirectErrorStream(true);
+        fromEnvironment.environment().keySet().removeIf(name -> name.startsWith("AUTHFEEDBACK_"));
+        fromEnvironment.environment().put("AUTHFEEDBACK_HTTP_PORT", "abc");
+        Process process = fromEnvironment.start();
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(printed).contains("Invalid value in the environment variable AUTHFEEDBACK_HTTP_PORT (for "
+                + "--http-port): 'abc' is not an int").contains("Run with --help").doesNotContain("Default: abc");
+        assertThat(ServerOptions.explain(catchParameterException("--http-port", "x"), List.of("--http-port", "x")))
+                .isEqualTo("Invalid value for option '--http-port': 'x' is not an int");
+
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> AuthFeedbackServer.start(options("--store", "postgres"), quiet))
+                .hasMessage("--store postgres needs --jdbc-url (or AUTHFEEDBACK_JDBC_URL), e.g. "
+                        + "jdbc:postgresql://localhost:5432/authfeedback");
+        assertThatThrownBy(() -> AuthFeedbackServer.start(options("--store", "postgres", "--jdbc-url",
+                "mysql://db/app?password=hunter2"), quiet))
+                .hasMessageContaining("--jdbc-url (or AUTHFEEDBACK_JDBC_URL) must be a PostgreSQL JDBC URL")
+                .hasMessageEndingWith("was: mysql://db/app");
+        assertThatThrownBy(() -> options("--token-ttl", "soon").tokenLifetime())
+                .hasMessage("--token-ttl (or AUTHFEEDBACK_TOKEN_TTL) must be an ISO-8601 duration such as P7D or "
+                        + "PT30S, was: soon");
+    }
+
+    private static CommandLine.ParameterException catchParameterException(String... args) {
+        try {
+            new CommandLine(new ServerOptions()).parseArgs(args);
+        } catch (CommandLine.ParameterException expected) {
+            return expected;
+        }
+        throw new AssertionError("parsed: " + List.of(args));
     }
 
     @Test
