@@ -127,25 +127,56 @@ class ServerProcessIT {
         for (String tool : List.of("aws", "curl", "python3")) {
             assumeTrue(onPath(tool), tool + " is not installed: the SDK flow test covers the same steps");
         }
-        String readme = Files.readString(Path.of(System.getProperty("readme")));
-        String start = "<!-- quickstart:start -->";
-        String block = readme.substring(readme.indexOf(start) + start.length(), readme.indexOf("<!-- quickstart:end -->"));
-        String script = block.substring(block.indexOf("```bash") + "```bash".length(), block.lastIndexOf("```"))
-                // the only change: the port this test's server got instead of the default 9229
-                .replace("http://127.0.0.1:9229", "http://" + address);
-        Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true).start();
-        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(bash.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(bash.exitValue()).as(output).isZero();
+        // the only change: the port this test's server got instead of the default 9229
+        String output = pasteIntoAnInteractiveShell(quickStart().replace("http://127.0.0.1:9229", "http://" + address));
         assertThat(output).contains("\"RiskDecision\": \"Block\"", "\"RiskLevel\": \"High\"",
                 "\"EventResponse\": \"Fail\"", "\"EventAction\": \"BLOCK\"", "\"NewIpAddress\"", "\"NewNetwork\"",
                 "\"NewCountry\"", "\"NewCity\"", "\"NewDevice\"", "\"NewTimezone\"");
         assertThat(output).contains("\"FeedbackValue\": \"Invalid\"").contains("\"Provider\": \"User\"");
         assertThat(output).contains("['ContextReportedInvalid']")
                 .contains("{'RiskDecision': 'NoRisk'} ['ContextConfirmedValid']");
-        String last = output.substring(output.lastIndexOf('{'));
+        // the last listing, after the confirmed sign-in: the judged event's feedback is now the admin's
+        String last = output.substring(output.lastIndexOf("['ContextConfirmedValid']"));
         assertThat(last).contains("\"FeedbackValue\": \"Valid\"").contains("\"Provider\": \"Admin\"");
+        assertThat(output).contains("after: unset").doesNotContain("Traceback");
         assertThat(stopWithSigterm()).isZero();
+    }
+
+    /** A failing step stops the block with the server's message and leaves the shell it was pasted into. */
+    @Test
+    void theReadmeQuickStartFailsSafely() throws Exception {
+        for (String tool : List.of("aws", "curl", "python3")) {
+            assumeTrue(onPath(tool), tool + " is not installed");
+        }
+        String output = pasteIntoAnInteractiveShell(quickStart().replace("http://127.0.0.1:9229", "http://" + address)
+                .replace("local-secret", "not-the-secret"));
+        assertThat(output).contains("The request signature we calculated does not match")
+                .doesNotContain("RiskDecision").doesNotContain("Traceback").contains("after: unset");
+        assertThat(stopWithSigterm()).isZero();
+    }
+
+    private static String quickStart() throws IOException {
+        String readme = Files.readString(Path.of(System.getProperty("readme")));
+        String start = "<!-- quickstart:start -->";
+        String block = readme.substring(readme.indexOf(start) + start.length(), readme.indexOf("<!-- quickstart:end -->"));
+        return block.substring(block.indexOf("```bash") + "```bash".length(), block.lastIndexOf("```"));
+    }
+
+    /**
+     * Runs {@code block} as typed into an interactive bash with no AWS settings of its own, then one
+     * more line that shows whether the block changed the shell's credentials.
+     */
+    private static String pasteIntoAnInteractiveShell(String block) throws Exception {
+        ProcessBuilder shell = new ProcessBuilder("bash", "--norc", "--noprofile", "-i").redirectErrorStream(true);
+        shell.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        Process bash = shell.start();
+        try (var stdin = bash.getOutputStream()) {
+            stdin.write((block + "\necho \"after: ${AWS_ACCESS_KEY_ID:-unset}\"\nexit\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return output;
     }
 
     @Test
