@@ -67,6 +67,8 @@ public final class AuthFeedbackServer {
             command.printVersionHelp(System.out);
             return;
         }
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.toLevel(options.logLevel.name()));
         AuthFeedbackServer server;
         try {
             server = start(options, System.out);

@@ -111,6 +111,14 @@ public final class ServerOptions {
                     + "(AUTHFEEDBACK_RATE_LIMIT_RPS). Default: ${DEFAULT-VALUE}.")
     double rateLimitRps;
 
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "${env:AUTHFEEDBACK_LOG_LEVEL:-INFO}",
+            description = "Least severe log lines written: ERROR, WARN, INFO, DEBUG or TRACE (AUTHFEEDBACK_LOG_LEVEL). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    LogLevel logLevel;
+
+    /** The levels --log-level takes. */
+    enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
+
     Duration tokenLifetime() {
         return duration("--token-ttl", tokenTtl);
     }

@@ -185,6 +185,49 @@ class AuthFeedbackServerTest {
                         + "PT30S, was: soon");
     }
 
+    /** Log lines carry date, time and zone, and --log-level decides which are written. */
+    @Test
+    void logLinesAreDatedAndFilteredByLevel() throws Exception {
+        String unreachable = "jdbc:postgresql://127.0.0.1:1/nowhere";
+        List<String> debug = stderrUntilReady("--log-level", "DEBUG", "--store", "postgres", "--jdbc-url", unreachable);
+        assertThat(debug).anyMatch(line -> line.contains(" DEBUG "));
+        assertThat(debug).filteredOn(line -> line.contains("is not usable")).singleElement().asString()
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z ERROR .*");
+        List<String> errorsOnly = stderrUntilReady("--log-level", "ERROR", "--store", "postgres", "--jdbc-url",
+                unreachable);
+        assertThat(errorsOnly).anyMatch(line -> line.contains("is not usable"))
+                .noneMatch(line -> line.contains(" DEBUG ") || line.contains(" INFO ") || line.contains(" WARN "));
+    }
+
+    /** Starts the server in a JVM of its own, answers what it wrote to stderr until it was ready, and stops it. */
+    private static List<String> stderrUntilReady(String... args) throws Exception {
+        // the server's own logging configuration, not the tests' (which the test classpath puts first)
+        String configuration = Path.of(AuthFeedbackServer.class.getResource("/logback.xml").toURI()).toString();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Dlogback.configurationFile=" + configuration, "-cp", System.getProperty("java.class.path"),
+                AuthFeedbackServer.class.getName(), "--http-port", "0", "--grpc-port", "-1"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("AUTHFEEDBACK_"));
+        Path stderr = Files.createTempFile("server-stderr", ".log");
+        builder.redirectError(stderr.toFile());
+        Process server = builder.start();
+        try (var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = stdout.readLine()) != null && !line.startsWith("ready ")) {
+                // the credentials and endpoints before the ready line
+            }
+            assertThat(line).as("the ready line").isNotNull();
+        } finally {
+            server.destroy();
+            server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        List<String> lines = Files.readAllLines(stderr);
+        Files.delete(stderr);
+        return lines;
+    }
+
     private static CommandLine.ParameterException catchParameterException(String... args) {
         try {
             new CommandLine(new ServerOptions()).parseArgs(args);
