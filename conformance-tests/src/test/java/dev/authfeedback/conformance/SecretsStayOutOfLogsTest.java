@@ -80,6 +80,8 @@ class SecretsStayOutOfLogsTest {
                             event.feedbackToken() + "x", "Valid")));
                     answers.append(failureMessage(() -> driver.updateAuthEventFeedback(pool.id(), "jane", event.eventId(),
                             "bad token with spaces " + event.feedbackToken(), "Valid")));
+                    answers.append(failureMessage(() -> driver.updateAuthEventFeedback(pool.id(), "jane", event.eventId(),
+                            event.feedbackToken().replaceFirst("^v1\\.", "v9."), "Valid")));
                     answers.append(failureMessage(() -> driver.adminCreateUser(pool.id(), "john",
                             List.of(new AttributeInput("email", "jane.secret@example.com"),
                                     new AttributeInput("email_verified", "true")), null)));
@@ -129,6 +131,9 @@ class SecretsStayOutOfLogsTest {
         assertThat(events).as("the domain's own lines reach the logging backend")
                 .anySatisfy(event -> assertThat(event.getLoggerName()).startsWith("dev.authfeedback.domain."));
         assertThat(logs).as("the failing listener was logged with its cause").contains("risk model down for AuthEvent[");
+        assertThat(logs).as("a refused token is logged with why, at DEBUG")
+                .contains("feedback token refused for event ").contains(": its signature does not match")
+                .contains(": not a feedback token");
         for (String secret : secrets) {
             assertThat(logs.toString()).as("logs").doesNotContain(secret);
             assertThat(answers.toString()).as("answers and metrics").doesNotContain(secret);

@@ -65,17 +65,28 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
         try {
             UserPool pool = poolAccess.poolWithThreatProtection(command.userPoolId(),
                     Operation.UPDATE_AUTH_EVENT_FEEDBACK);
-            String tokenSub = FeedbackTokenCodec
-                    .verify(pool, command.feedbackToken(), command.eventId(), clock.instant())
-                    .orElseThrow(() -> new NotAuthorizedException(NotAuthorizedException.INVALID_FEEDBACK_TOKEN_MESSAGE));
+            FeedbackTokenCodec.Verification token = FeedbackTokenCodec.verify(pool, command.feedbackToken(),
+                    command.eventId(), clock.instant());
+            if (token.refusal() != null) {
+                throw refused(pool, command.eventId(), token.refusal());
+            }
             User user = userResolver.resolve(pool, command.username());
-            if (!user.sub().equals(tokenSub)) {
-                throw new NotAuthorizedException(NotAuthorizedException.INVALID_FEEDBACK_TOKEN_MESSAGE);
+            if (!user.sub().equals(token.userSub())) {
+                throw refused(pool, command.eventId(), FeedbackTokenCodec.Refusal.OTHER_USER);
             }
             recordFeedback(user, command.eventId(), command.parsedFeedbackValue(), FeedbackProvider.USER);
         } catch (RuntimeException failure) {
             throw Guarded.answer(failure);
         }
+    }
+
+    /** The one answer to every refused token; the operator's log says why (never the token itself). */
+    private static NotAuthorizedException refused(UserPool pool, String eventId, FeedbackTokenCodec.Refusal refusal) {
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "feedback token refused for event " + eventId + " of pool " + pool.id()
+                    + ": " + refusal.reason());
+        }
+        return new NotAuthorizedException(NotAuthorizedException.INVALID_FEEDBACK_TOKEN_MESSAGE);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -37,19 +36,47 @@ public final class FeedbackTokenCodec {
         return signed + '.' + ENCODER.encodeToString(mac(key, signed));
     }
 
+    /** Why a token was refused: for the operator's log, never for the caller. */
+    public enum Refusal {
+        MALFORMED("not a feedback token"),
+        UNKNOWN_KEY("signed with a key the pool does not have"),
+        FORGED("its signature does not match"),
+        FOREIGN_POOL("issued for another pool"),
+        OTHER_EVENT("issued for another event"),
+        EXPIRED("expired"),
+        OTHER_USER("issued to another user");
+
+        private final String reason;
+
+        Refusal(String reason) {
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /** The outcome of {@link #verify}: the user's sub if the token holds, else why not. */
+    public record Verification(String userSub, Refusal refusal) {
+        static Verification refused(Refusal refusal) {
+            return new Verification(null, refusal);
+        }
+    }
+
     /**
      * The sub of the user the token was issued to, if the token is well-formed, MAC'd with one of
-     * the pool's keys, not expired at {@code now}, and names this pool and {@code eventId};
-     * empty otherwise, whatever the reason, so that callers cannot tell failures apart.
+     * the pool's keys, not expired at {@code now}, and names this pool and {@code eventId}; else
+     * the refusal. Callers answer every refusal alike, so that a caller cannot tell them apart.
      */
-    public static Optional<String> verify(UserPool pool, String token, String eventId, Instant now) {
+    public static Verification verify(UserPool pool, String token, String eventId, Instant now) {
         // exactly three dots: v1 . keyId . payload . mac
         int keyDot = token.indexOf('.');
         int payloadDot = keyDot < 0 ? -1 : token.indexOf('.', keyDot + 1);
         int macDot = payloadDot < 0 ? -1 : token.indexOf('.', payloadDot + 1);
         if (macDot < 0 || token.indexOf('.', macDot + 1) >= 0
                 || keyDot != VERSION.length() || !token.startsWith(VERSION)) {
-            return Optional.empty();
+            return Verification.refused(Refusal.MALFORMED);
         }
         String keyId = token.substring(keyDot + 1, payloadDot);
         TokenSigningKey key = null;
@@ -59,32 +86,38 @@ public final class FeedbackTokenCodec {
             }
         }
         if (key == null) {
-            return Optional.empty();
+            return Verification.refused(Refusal.UNKNOWN_KEY);
         }
         String signed = token.substring(0, macDot);
         byte[] expectedMac = ENCODER.encode(mac(key, signed));
         byte[] givenMac = token.substring(macDot + 1).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expectedMac, givenMac)) {
-            return Optional.empty();
+            return Verification.refused(Refusal.FORGED);
         }
         String[] claims;
         try {
             claims = new String(DECODER.decode(token.substring(payloadDot + 1, macDot)), StandardCharsets.UTF_8)
                     .split("\n", -1);
         } catch (IllegalArgumentException notBase64) {
-            return Optional.empty();
+            return Verification.refused(Refusal.MALFORMED);
         }
-        if (claims.length != 4 || !claims[0].equals(pool.id()) || !claims[2].equals(eventId)) {
-            return Optional.empty();
+        if (claims.length != 4) {
+            return Verification.refused(Refusal.MALFORMED);
+        }
+        if (!claims[0].equals(pool.id())) {
+            return Verification.refused(Refusal.FOREIGN_POOL);
+        }
+        if (!claims[2].equals(eventId)) {
+            return Verification.refused(Refusal.OTHER_EVENT);
         }
         try {
             if (!now.isBefore(Instant.ofEpochSecond(Long.parseLong(claims[3])))) {
-                return Optional.empty();
+                return Verification.refused(Refusal.EXPIRED);
             }
         } catch (NumberFormatException notANumber) {
-            return Optional.empty();
+            return Verification.refused(Refusal.MALFORMED);
         }
-        return Optional.of(claims[1]);
+        return new Verification(claims[1], null);
     }
 
     private static byte[] mac(TokenSigningKey key, String signed) {

@@ -52,11 +52,14 @@ class FeedbackTokenPropertiesTest {
         qt().forAll(CASES).checkAssert(c -> {
             String token = FeedbackTokenCodec.issue(c.pool(), c.sub(), c.eventId(), c.expiry());
             assertThat(token).matches("[A-Za-z0-9-_=.]+");
-            assertThat(FeedbackTokenCodec.verify(c.pool(), token, c.eventId(), NOW)).contains(c.sub());
-            assertThat(FeedbackTokenCodec.verify(c.pool(), token, c.eventId(), c.expiry().minusMillis(1)))
-                    .contains(c.sub());
-            assertThat(FeedbackTokenCodec.verify(c.pool(), token, c.eventId(), c.expiry())).isEmpty();
-            assertThat(FeedbackTokenCodec.verify(c.pool(), token, c.eventId() + "x", NOW)).isEmpty();
+            assertThat(FeedbackTokenCodec.verify(c.pool(), token, c.eventId(), NOW))
+                    .isEqualTo(new FeedbackTokenCodec.Verification(c.sub(), null));
+            assertThat(FeedbackTokenCodec.verify(c.pool(), token, c.eventId(), c.expiry().minusMillis(1)).userSub())
+                    .isEqualTo(c.sub());
+            assertThat(FeedbackTokenCodec.verify(c.pool(), token, c.eventId(), c.expiry()))
+                    .isEqualTo(new FeedbackTokenCodec.Verification(null, FeedbackTokenCodec.Refusal.EXPIRED));
+            assertThat(FeedbackTokenCodec.verify(c.pool(), token, c.eventId() + "x", NOW))
+                    .isEqualTo(new FeedbackTokenCodec.Verification(null, FeedbackTokenCodec.Refusal.OTHER_EVENT));
         });
     }
 
@@ -69,7 +72,7 @@ class FeedbackTokenPropertiesTest {
                     char original = token.charAt(position);
                     char replacement = ALPHABET.charAt((ALPHABET.indexOf(original) + shift) % ALPHABET.length());
                     String forged = token.substring(0, position) + replacement + token.substring(position + 1);
-                    assertThat(FeedbackTokenCodec.verify(c.pool(), forged, c.eventId(), NOW)).isEmpty();
+                    assertThat(FeedbackTokenCodec.verify(c.pool(), forged, c.eventId(), NOW).userSub()).isNull();
                 });
     }
 
@@ -77,7 +80,9 @@ class FeedbackTokenPropertiesTest {
     void aTokenOfOnePoolNeverVerifiesInAnother() {
         qt().forAll(CASES, CASES).assuming((a, b) -> !a.pool().equals(b.pool())).checkAssert((a, b) -> {
             String token = FeedbackTokenCodec.issue(a.pool(), a.sub(), a.eventId(), a.expiry());
-            assertThat(FeedbackTokenCodec.verify(b.pool(), token, a.eventId(), NOW)).isEmpty();
+            // another pool has other keys: the key id is unknown to it, or the signature fails
+            assertThat(FeedbackTokenCodec.verify(b.pool(), token, a.eventId(), NOW).refusal())
+                    .isIn(FeedbackTokenCodec.Refusal.UNKNOWN_KEY, FeedbackTokenCodec.Refusal.FORGED);
         });
     }
 
@@ -86,10 +91,14 @@ class FeedbackTokenPropertiesTest {
         qt().forAll(CASES, integers().between(0, Integer.MAX_VALUE)).checkAssert((c, cutSeed) -> {
             String token = FeedbackTokenCodec.issue(c.pool(), c.sub(), c.eventId(), c.expiry());
             int cut = cutSeed % token.length();
-            assertThat(FeedbackTokenCodec.verify(c.pool(), token.substring(0, cut), c.eventId(), NOW)).isEmpty();
-            assertThat(FeedbackTokenCodec.verify(c.pool(), token.substring(cut + 1), c.eventId(), NOW)).isEmpty();
-            assertThat(FeedbackTokenCodec.verify(c.pool(), token + "A", c.eventId(), NOW)).isEmpty();
-            assertThat(FeedbackTokenCodec.verify(c.pool(), token + ".", c.eventId(), NOW)).isEmpty();
+            assertThat(FeedbackTokenCodec.verify(c.pool(), token.substring(0, cut), c.eventId(), NOW).userSub())
+                    .isNull();
+            assertThat(FeedbackTokenCodec.verify(c.pool(), token.substring(cut + 1), c.eventId(), NOW).userSub())
+                    .isNull();
+            assertThat(FeedbackTokenCodec.verify(c.pool(), token + "A", c.eventId(), NOW).userSub())
+                    .isNull();
+            assertThat(FeedbackTokenCodec.verify(c.pool(), token + ".", c.eventId(), NOW).userSub())
+                    .isNull();
         });
     }
 
@@ -102,10 +111,11 @@ class FeedbackTokenPropertiesTest {
             UserPool rotated = new UserPool(c.pool().id(), c.pool().name(), c.pool().arn(), NOW, NOW,
                     AdvancedSecurityMode.ENFORCED, UserPoolTier.PLUS, List.of(), List.of(),
                     List.of(c.pool().currentSigningKey(), new TokenSigningKey("newer", newer)), 1);
-            assertThat(FeedbackTokenCodec.verify(rotated, token, c.eventId(), NOW)).contains(c.sub());
+            assertThat(FeedbackTokenCodec.verify(rotated, token, c.eventId(), NOW).userSub()).isEqualTo(c.sub());
             String fresh = FeedbackTokenCodec.issue(rotated, c.sub(), c.eventId(), c.expiry());
             assertThat(fresh).startsWith("v1.newer.");
-            assertThat(FeedbackTokenCodec.verify(c.pool(), fresh, c.eventId(), NOW)).isEmpty();
+            assertThat(FeedbackTokenCodec.verify(c.pool(), fresh, c.eventId(), NOW).refusal())
+                    .isEqualTo(FeedbackTokenCodec.Refusal.UNKNOWN_KEY);
         });
     }
 }
