@@ -118,4 +118,42 @@ class FeedbackTokenPropertiesTest {
                     .isEqualTo(FeedbackTokenCodec.Refusal.UNKNOWN_KEY);
         });
     }
+
+    /**
+     * Payloads this server never signs, signed with the pool's own key all the same (as a leaked key
+     * would allow): each is still refused, and for what it is.
+     */
+    @Test
+    void aValidSignatureOverAPayloadThisServerNeverSignsIsStillRefused() {
+        qt().forAll(CASES).checkAssert(c -> {
+            String expiry = String.valueOf(c.expiry().getEpochSecond());
+            assertThat(signedOver(c, "AAAA*")).as("not base64").isEqualTo(FeedbackTokenCodec.Refusal.MALFORMED);
+            assertThat(signedOver(c, encode(c.pool().id() + "\n" + c.sub() + "\n" + c.eventId())))
+                    .as("three claims").isEqualTo(FeedbackTokenCodec.Refusal.MALFORMED);
+            assertThat(signedOver(c, encode("other_pool\n" + c.sub() + "\n" + c.eventId() + "\n" + expiry)))
+                    .as("another pool").isEqualTo(FeedbackTokenCodec.Refusal.FOREIGN_POOL);
+            assertThat(signedOver(c, encode(c.pool().id() + "\n" + c.sub() + "\n" + c.eventId() + "\nsoon")))
+                    .as("no expiry").isEqualTo(FeedbackTokenCodec.Refusal.MALFORMED);
+        });
+    }
+
+    private static String encode(String payload) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The refusal of a token whose payload part is {@code payload}, MAC'd with the pool's current key. */
+    private static FeedbackTokenCodec.Refusal signedOver(Case c, String payload) {
+        TokenSigningKey key = c.pool().currentSigningKey();
+        String signed = "v1." + key.keyId() + "." + payload;
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.secret(), "HmacSHA256"));
+            String token = signed + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    mac.doFinal(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return FeedbackTokenCodec.verify(c.pool(), token, c.eventId(), NOW).refusal();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
