@@ -31,20 +31,67 @@ class ReadmeEmbeddingExampleTest {
         return block.strip() + "\n";
     }
 
+    /** The README's dependency snippets name exactly the modules the example needs, at this version. */
+    @Test
+    void theDependenciesTheReadmeNamesAreTheOnesTheExampleNeeds() throws IOException {
+        String text = Files.readString(Path.of("..", "README.md"));
+        String marked = text.substring(text.indexOf("<!-- embedding-dependencies:start -->"),
+                text.indexOf("<!-- embedding-dependencies:end -->"));
+        String version = parentVersion();
+        List<String> maven = java.util.regex.Pattern.compile("<artifactId>([^<]+)</artifactId>\\s*<version>([^<]+)<")
+                .matcher(marked).results().map(match -> match.group(1) + ":" + match.group(2)).toList();
+        assertThat(maven).containsExactly(EMBEDDING_MODULES.stream().map(module -> module + ":" + version)
+                .toArray(String[]::new));
+        List<String> gradle = java.util.regex.Pattern.compile("implementation\\(\"dev\\.authfeedback:([^\"]+)\"\\)")
+                .matcher(marked).results().map(match -> match.group(1)).toList();
+        assertThat(gradle).containsExactlyElementsOf(maven);
+    }
+
+    private static final List<String> EMBEDDING_MODULES = List.of("domain", "adapter-inmemory");
+
+    private static String parentVersion() throws IOException {
+        String pom = Files.readString(Path.of("..", "pom.xml"));
+        return pom.substring(pom.indexOf("<version>") + "<version>".length(), pom.indexOf("</version>"));
+    }
+
+    /** The class path entries of the modules an embedder depends on, and nothing else. */
+    private static List<Path> embeddingClassPath() {
+        List<Path> entries = java.util.Arrays.stream(System.getProperty("java.class.path")
+                .split(java.io.File.pathSeparator)).map(Path::of)
+                .filter(entry -> EMBEDDING_MODULES.stream().anyMatch(module -> isModule(entry, module))).toList();
+        assertThat(entries).hasSize(EMBEDDING_MODULES.size());
+        return entries;
+    }
+
+    /** The module's build output in the reactor, or its jar in the local Maven repository. */
+    private static boolean isModule(Path entry, String module) {
+        String path = entry.toAbsolutePath().normalize().toString();
+        String separator = java.io.File.separator;
+        return path.contains(separator + module + separator + "target")
+                || path.contains(separator + "authfeedback" + separator + module + separator);
+    }
+
     @Test
     void theEmbeddingExampleCompilesAndPrintsTheUsersVerdict(@TempDir Path work) throws Exception {
         Path source = work.resolve("EmbeddingExample.java");
         Files.writeString(source, javaBlockOfReadme());
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int status = compiler.run(null, null, diagnostics, "-d", work.toString(),
-                "-classpath", System.getProperty("java.class.path"), source.toString());
+        List<Path> dependencies = embeddingClassPath();
+        int status = compiler.run(null, null, diagnostics, "-d", work.toString(), "-classpath",
+                String.join(java.io.File.pathSeparator, dependencies.stream().map(Path::toString).toList()),
+                source.toString());
         assertThat(status).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
 
         PrintStream original = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {work.toUri().toURL()},
-                getClass().getClassLoader())) {
+        List<URL> urls = new java.util.ArrayList<>(List.of(work.toUri().toURL()));
+        for (Path dependency : dependencies) {
+            urls.add(dependency.toUri().toURL());
+        }
+        // only the example and its two dependencies: nothing else of the test class path
+        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
+                ClassLoader.getPlatformClassLoader())) {
             Method main = loader.loadClass("EmbeddingExample").getMethod("main", String[].class);
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
             main.invoke(null, (Object) new String[0]);

@@ -116,8 +116,15 @@ class ServerProcessIT {
         }
         for (Path path : jars) {
             try (java.util.jar.JarFile jar = new java.util.jar.JarFile(path.toFile())) {
-                assertThat(jar.getManifest().getMainAttributes().getValue("Implementation-Version")).as(path.toString())
+                var manifest = jar.getManifest().getMainAttributes();
+                assertThat(manifest.getValue("Implementation-Version")).as(path.toString())
                         .isEqualTo(System.getProperty("project.version"));
+                // a module name of its own on the module path, the package it exports
+                assertThat(manifest.getValue("Automatic-Module-Name")).as(path.toString())
+                        .matches("dev\\.authfeedback\\.[a-z.]+");
+                assertThat(java.lang.module.ModuleFinder.of(path).findAll()).singleElement()
+                        .extracting(reference -> reference.descriptor().name())
+                        .isEqualTo(manifest.getValue("Automatic-Module-Name"));
             }
         }
     }
