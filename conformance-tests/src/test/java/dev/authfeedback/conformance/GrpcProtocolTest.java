@@ -250,6 +250,16 @@ class GrpcProtocolTest {
         start();
         HealthCheckResponse health = HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance());
         assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+        // each service by its own name too, as health checks of load balancers ask
+        for (String service : List.of("authfeedback.v1.FeedbackService", "authfeedback.v1.EventsService",
+                "authfeedback.v1.UserPoolsService", "authfeedback.v1.UsersService",
+                "authfeedback.v1.RiskConfigurationService")) {
+            assertThat(HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.newBuilder().setService(service)
+                    .build()).getStatus()).as(service).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+        }
+        assertThat(catchThrowableOfType(() -> HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest
+                .newBuilder().setService("authfeedback.v1.NoSuchService").build()), StatusRuntimeException.class)
+                .getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     }
 
     // ---- TLS ------------------------------------------------------------------------------------

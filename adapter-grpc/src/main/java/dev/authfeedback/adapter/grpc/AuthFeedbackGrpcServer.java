@@ -40,6 +40,8 @@ public final class AuthFeedbackGrpcServer {
 
     private final Server server;
     private final HealthStatusManager health = new HealthStatusManager();
+    /** The API's services by their full names: health answers for each, as for the server as a whole. */
+    private final List<String> serviceNames = new java.util.ArrayList<>();
     private final ExecutorService blockingCalls;
 
     private AuthFeedbackGrpcServer(ServerBuilder<?> builder, AuthEventFeedbackUseCases service,
@@ -65,6 +67,7 @@ public final class AuthFeedbackGrpcServer {
                 new EventsGrpcService(service), new UserPoolsGrpcService(service), new UsersGrpcService(service),
                 new RiskConfigurationGrpcService(service))) {
             builder.addService(ServerInterceptors.intercept(api, adminKeys));
+            serviceNames.add(api.bindService().getServiceDescriptor().getName());
         }
         this.server = builder
                 .addService(health.getHealthService())
@@ -105,6 +108,9 @@ public final class AuthFeedbackGrpcServer {
             throw new UncheckedIOException("the gRPC server cannot listen: " + cannotBind.getMessage(), cannotBind);
         }
         health.setStatus("", ServingStatus.SERVING);
+        for (String name : serviceNames) {
+            health.setStatus(name, ServingStatus.SERVING);
+        }
         return server.getPort();
     }
 
