@@ -14,12 +14,14 @@ import java.util.Optional;
  */
 public final class ContextFeatures {
 
-    public static final ContextFeatures NONE = new ContextFeatures(new long[RiskFeature.ALL.length]);
+    public static final ContextFeatures NONE = new ContextFeatures(new long[RiskFeature.ALL.length], null);
 
     private final long[] keys;
+    private final byte[] address;
 
-    private ContextFeatures(long[] keys) {
+    private ContextFeatures(long[] keys, byte[] address) {
         this.keys = keys;
+        this.address = address;
     }
 
     /** The features of {@code context}; {@link #NONE} for a null context. */
@@ -28,11 +30,12 @@ public final class ContextFeatures {
             return NONE;
         }
         long[] keys = new long[RiskFeature.ALL.length];
+        byte[] bytes = null;
         String ip = trimmed(context.ipAddress());
         if (ip != null) {
             Optional<byte[]> address = IpRange.addressBytes(ip);
             if (address.isPresent()) {
-                byte[] bytes = address.get();
+                bytes = address.get();
                 keys[RiskFeature.IP_ADDRESS.ordinal()] = key(RiskFeature.IP_ADDRESS, bytes, bytes.length);
                 keys[RiskFeature.NETWORK.ordinal()] = key(RiskFeature.NETWORK, bytes, bytes.length == 4 ? 3 : 6);
             } else {
@@ -55,7 +58,12 @@ public final class ContextFeatures {
         if (timezone != null) {
             keys[RiskFeature.TIMEZONE.ordinal()] = key(RiskFeature.TIMEZONE, timezone);
         }
-        return new ContextFeatures(keys);
+        return new ContextFeatures(keys, bytes);
+    }
+
+    /** The context's IP address as bytes (4 or 16), null when it has none or it is not an address. */
+    public byte[] address() {
+        return address == null ? null : address.clone();
     }
 
     /** The key of {@code feature}, 0 when the context lacks it. */

@@ -16,7 +16,6 @@ import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
 import dev.authfeedback.domain.port.out.RiskModelStore;
 import dev.authfeedback.domain.risk.ContextFeatures;
-import dev.authfeedback.domain.risk.IpRange;
 import dev.authfeedback.domain.risk.RiskEvaluator;
 import java.util.EnumSet;
 import java.util.List;
@@ -55,8 +54,9 @@ final class SignInRisk {
         }
         RiskConfiguration configuration = configurations.effective(pool.id(), command.clientId());
         boolean enforced = pool.advancedSecurityMode() == AdvancedSecurityMode.ENFORCED;
-        byte[] address = context == null || context.ipAddress() == null ? null
-                : IpRange.addressBytes(context.ipAddress().strip()).orElse(null);
+        // parsed once: the IP lists and the evaluator read the same features
+        ContextFeatures features = ContextFeatures.of(context);
+        byte[] address = features.address();
         RiskConfiguration.RiskExceptions exceptions = configuration.riskExceptions();
         if (address != null && exceptions != null) {
             if (exceptions.skips(address)) {
@@ -74,7 +74,6 @@ final class SignInRisk {
         Set<RiskReason> reasons = EnumSet.noneOf(RiskReason.class);
         RiskLevel level = null;
         if (context != null) {
-            ContextFeatures features = ContextFeatures.of(context);
             RiskEvaluator.Assessment assessment = RiskEvaluator.assess(model.profile(pool.id(), userSub),
                     model.statistics(pool.id(), features), features);
             level = assessment.level();
