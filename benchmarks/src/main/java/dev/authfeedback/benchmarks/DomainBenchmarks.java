@@ -1,5 +1,6 @@
 package dev.authfeedback.benchmarks;
 
+import dev.authfeedback.adapter.postgres.PostgresSettings;
 import dev.authfeedback.adapter.postgres.PostgresStorage;
 import dev.authfeedback.conformance.PostgresTestDatabase;
 import dev.authfeedback.domain.error.InvalidParameterException;
@@ -60,8 +61,11 @@ public class DomainBenchmarks {
         public void load() {
             Stores stores;
             if (store.equals("postgres")) {
-                postgres = PostgresStorage.open(PostgresTestDatabase.newDatabase(), "postgres", "postgres");
-                postgres.migrate();
+                postgres = PostgresStorage.open(new PostgresSettings(PostgresTestDatabase.newDatabase(), "postgres",
+                        "postgres"));
+                if (!postgres.start()) {
+                    throw new IllegalStateException("the benchmark database is not usable");
+                }
                 stores = postgres.stores();
             } else {
                 stores = Fixtures.inMemoryStores();

@@ -586,7 +586,7 @@ public abstract class OperationSuite {
                 });
         try (OperationDriver broken = driverFor(newService(
                 new Stores(healthy.userPools(), healthy.users(), failing, healthy.riskConfigurations(),
-                        healthy.riskModel(), healthy.blocking())))) {
+                        healthy.riskModel(), healthy.blocking(), healthy.health())))) {
             PoolView pool = broken.createUserPool("p", "ENFORCED", "PLUS", null, null);
             broken.adminCreateUser(pool.id(), "jane", List.of(), null);
             Recorded event = broken.recordAuthEvent(pool.id(), "jane", "SignIn", null, null, null, null);

@@ -1,5 +1,6 @@
 package dev.authfeedback.conformance;
 
+import dev.authfeedback.adapter.postgres.PostgresSettings;
 import dev.authfeedback.adapter.postgres.PostgresStorage;
 import dev.authfeedback.domain.port.out.Stores;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -61,8 +62,10 @@ public final class PostgresTestDatabase {
     /** The stores on the shared database, emptied first. */
     public static synchronized Stores emptyStores() {
         if (storage == null) {
-            storage = PostgresStorage.open(jdbcUrl(), "postgres", "postgres");
-            storage.migrate();
+            storage = PostgresStorage.open(new PostgresSettings(jdbcUrl(), "postgres", "postgres"));
+            if (!storage.start()) {
+                throw new IllegalStateException("the test database is not usable");
+            }
         }
         try (Connection connection = storage.dataSource().getConnection();
              Statement statement = connection.createStatement()) {

@@ -16,14 +16,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
  * The runnable server: the domain on its stores (in memory or PostgreSQL) behind the AWS JSON endpoint and the gRPC
- * endpoint. Prints what a user needs on stdout (generated credentials, endpoints, an example, then
- * one {@code ready http=... grpc=...} line); logs go to stderr. SIGTERM or SIGINT stops it
+ * endpoint. Prints what a user needs on stdout (generated credentials, endpoints, an example, a
+ * {@code listening http=... grpc=...} line, then {@code ready http=... grpc=...} once the store can
+ * serve); logs go to stderr. SIGTERM or SIGINT stops it
  * gracefully with exit code 0 (from a shutdown hook, so that no internal signal API is needed).
  */
 public final class AuthFeedbackServer {
@@ -171,8 +173,28 @@ public final class AuthFeedbackServer {
         if (grpc != null) {
             out.println("gRPC endpoint: " + server.grpcAddress() + (options.grpcTlsCert != null ? " (TLS)" : " (plaintext)"));
         }
-        out.println("ready http=" + server.httpAddress() + " grpc=" + server.grpcAddress());
-        out.flush();
+        String endpoints = "http=" + server.httpAddress() + " grpc=" + server.grpcAddress();
+        out.println("listening " + endpoints);
+        // ready only once the stores can serve: a database that is down at start delays it
+        AtomicBoolean announced = new AtomicBoolean();
+        Runnable announceReady = () -> {
+            if (announced.compareAndSet(false, true)) {
+                out.println("ready " + endpoints);
+                out.flush();
+            }
+        };
+        service.storeHealth().onChange(usable -> {
+            if (usable) {
+                announceReady.run();
+            }
+        });
+        if (service.storeHealth().usable()) {
+            announceReady.run();
+        } else {
+            out.println("waiting for the store: requests answer InternalErrorException and /health/ready 503 until "
+                    + "it can be used");
+            out.flush();
+        }
         return server;
     }
 

@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Every setting is a flag and an environment variable; the flag wins. */
 @Command(name = "authfeedback-server", mixinStandardHelpOptions = true, sortOptions = false,
@@ -106,6 +106,17 @@ public final class ServerOptions {
             description = "Database password (AUTHFEEDBACK_JDBC_PASSWORD).")
     String jdbcPassword;
 
+    @Option(names = "--jdbc-schema", paramLabel = "SCHEMA", defaultValue = "${env:AUTHFEEDBACK_JDBC_SCHEMA:-authfeedback}",
+            description = "Schema for the tables and their migration history, created if absent (AUTHFEEDBACK_JDBC_SCHEMA). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String jdbcSchema;
+
+    @Option(names = "--jdbc-connect-timeout", paramLabel = "DURATION",
+            defaultValue = "${env:AUTHFEEDBACK_JDBC_CONNECT_TIMEOUT:-PT1S}",
+            description = "How long a request waits for a database connection before it fails "
+                    + "(AUTHFEEDBACK_JDBC_CONNECT_TIMEOUT). Default: ${DEFAULT-VALUE}.")
+    String jdbcConnectTimeout;
+
     @Option(names = "--rate-limit-rps", paramLabel = "RPS", defaultValue = "${env:AUTHFEEDBACK_RATE_LIMIT_RPS:-25}",
             description = "Requests/s per pool and operation category; 0 turns the limit off "
                     + "(AUTHFEEDBACK_RATE_LIMIT_RPS). Default: ${DEFAULT-VALUE}.")
@@ -121,6 +132,10 @@ public final class ServerOptions {
 
     Duration tokenLifetime() {
         return duration("--token-ttl", tokenTtl);
+    }
+
+    Duration jdbcConnectTimeout() {
+        return duration("--jdbc-connect-timeout", jdbcConnectTimeout);
     }
 
     HttpAdapterSettings.ConnectionLimits httpLimits() {

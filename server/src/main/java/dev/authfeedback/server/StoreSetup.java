@@ -1,73 +1,50 @@
 package dev.authfeedback.server;
 
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
+import dev.authfeedback.adapter.postgres.PostgresSettings;
 import dev.authfeedback.adapter.postgres.PostgresStorage;
 import dev.authfeedback.domain.port.out.Stores;
-import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 
 /**
  * The store the server runs on. With PostgreSQL the server starts even when the database is down:
- * it says so once in the log, answers InternalErrorException meanwhile, and brings the schema up
- * to date as soon as the database is reachable (connections recover by themselves).
+ * the storage says so once in the log, readiness stays DOWN and requests answer
+ * InternalErrorException at once until the database is reachable and its schema up to date.
  */
 final class StoreSetup implements AutoCloseable {
 
-    static final Duration MIGRATION_RETRY = Duration.ofSeconds(2);
-    private static final Logger LOG = LoggerFactory.getLogger(StoreSetup.class);
-
     private final Stores stores;
     private final PostgresStorage postgres;
-    private final Thread migrationRetry;
 
-    private StoreSetup(Stores stores, PostgresStorage postgres, Thread migrationRetry) {
+    private StoreSetup(Stores stores, PostgresStorage postgres) {
         this.stores = stores;
         this.postgres = postgres;
-        this.migrationRetry = migrationRetry;
     }
 
     static StoreSetup from(ServerOptions options) {
         if (options.store == ServerOptions.StoreKind.memory) {
-            return new StoreSetup(InMemoryStores.create(), null, null);
+            return new StoreSetup(InMemoryStores.create(), null);
         }
         if (options.jdbcUrl == null) {
             throw new IllegalArgumentException("--store postgres needs " + ServerOptions.named("--jdbc-url") + ", e.g. "
                     + "jdbc:postgresql://localhost:5432/authfeedback");
         }
-        if (!options.jdbcUrl.startsWith("jdbc:postgresql:")) {
-            // without its parameters: they may hold a password
-            throw new IllegalArgumentException(ServerOptions.named("--jdbc-url") + " must be a PostgreSQL JDBC URL "
-                    + "such as jdbc:postgresql://localhost:5432/authfeedback, was: " + withoutParameters(options.jdbcUrl));
-        }
-        PostgresStorage storage = PostgresStorage.open(options.jdbcUrl, options.jdbcUser, options.jdbcPassword);
-        String where = withoutParameters(options.jdbcUrl);
-        try {
-            storage.migrate();
-            LOG.info("PostgreSQL at {}: schema up to date", where);
-            return new StoreSetup(storage.stores(), storage, null);
-        } catch (RuntimeException unreachable) {
-            LOG.error("PostgreSQL at {} is not usable ({}); requests answer InternalErrorException until it is, "
-                    + "retrying every {}", where, rootMessage(unreachable), MIGRATION_RETRY);
-            Thread retry = new Thread(() -> migrateWhenReachable(storage, where), "postgres-migration-retry");
-            retry.setDaemon(true);
-            retry.start();
-            return new StoreSetup(storage.stores(), storage, retry);
-        }
+        PostgresStorage storage = PostgresStorage.open(new PostgresSettings(
+                checked("--jdbc-url", options.jdbcUrl, PostgresSettings::requireJdbcUrl),
+                options.jdbcUser, options.jdbcPassword,
+                checked("--jdbc-schema", options.jdbcSchema, PostgresSettings::requireSchema),
+                checked("--jdbc-connect-timeout", options.jdbcConnectTimeout(), PostgresSettings::requireConnectionTimeout)));
+        storage.start();
+        return new StoreSetup(storage.stores(), storage);
     }
 
-    private static void migrateWhenReachable(PostgresStorage storage, String where) {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                Thread.sleep(MIGRATION_RETRY.toMillis());
-                storage.migrate();
-                LOG.info("PostgreSQL at {} is reachable again: schema up to date, serving", where);
-                return;
-            } catch (InterruptedException stop) {
-                return;
-            } catch (RuntimeException stillDown) {
-                LOG.debug("PostgreSQL at {} still not usable: {}", where, rootMessage(stillDown));
-            }
+    /** {@code value} once {@code check} accepts it; its refusal names the flag and variable it came from. */
+    private static <T> T checked(String flag, T value, Consumer<T> check) {
+        try {
+            check.accept(value);
+            return value;
+        } catch (IllegalArgumentException bad) {
+            throw new IllegalArgumentException(ServerOptions.named(flag) + ": " + bad.getMessage(), bad);
         }
     }
 
@@ -77,18 +54,9 @@ final class StoreSetup implements AutoCloseable {
 
     @Override
     public void close() {
-        if (migrationRetry != null) {
-            migrationRetry.interrupt();
-        }
         if (postgres != null) {
             postgres.close();
         }
-    }
-
-    /** The URL without its query string, which may carry a password. */
-    static String withoutParameters(String jdbcUrl) {
-        int query = jdbcUrl.indexOf('?');
-        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
     }
 
     static String rootMessage(Throwable failure) {

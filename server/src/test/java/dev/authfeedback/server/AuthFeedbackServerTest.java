@@ -178,8 +178,16 @@ class AuthFeedbackServerTest {
                         + "jdbc:postgresql://localhost:5432/authfeedback");
         assertThatThrownBy(() -> AuthFeedbackServer.start(options("--store", "postgres", "--jdbc-url",
                 "mysql://db/app?password=hunter2"), quiet))
-                .hasMessageContaining("--jdbc-url (or AUTHFEEDBACK_JDBC_URL) must be a PostgreSQL JDBC URL")
+                .hasMessageStartingWith("--jdbc-url (or AUTHFEEDBACK_JDBC_URL): a PostgreSQL JDBC URL")
                 .hasMessageEndingWith("was: mysql://db/app");
+        assertThatThrownBy(() -> AuthFeedbackServer.start(options("--store", "postgres", "--jdbc-url",
+                "jdbc:postgresql://db/app", "--jdbc-schema", "Public"), quiet))
+                .hasMessageStartingWith("--jdbc-schema (or AUTHFEEDBACK_JDBC_SCHEMA): the schema must be a plain "
+                        + "lowercase SQL name").hasMessageEndingWith("was: Public");
+        assertThatThrownBy(() -> AuthFeedbackServer.start(options("--store", "postgres", "--jdbc-url",
+                "jdbc:postgresql://db/app", "--jdbc-connect-timeout", "PT0.1S"), quiet))
+                .hasMessage("--jdbc-connect-timeout (or AUTHFEEDBACK_JDBC_CONNECT_TIMEOUT): the connection timeout "
+                        + "must be at least PT0.25S, was: PT0.1S");
         assertThatThrownBy(() -> options("--token-ttl", "soon").tokenLifetime())
                 .hasMessage("--token-ttl (or AUTHFEEDBACK_TOKEN_TTL) must be an ISO-8601 duration such as P7D or "
                         + "PT30S, was: soon");
@@ -189,18 +197,21 @@ class AuthFeedbackServerTest {
     @Test
     void logLinesAreDatedAndFilteredByLevel() throws Exception {
         String unreachable = "jdbc:postgresql://127.0.0.1:1/nowhere";
-        List<String> debug = stderrUntilReady("--log-level", "DEBUG", "--store", "postgres", "--jdbc-url", unreachable);
+        List<String> debug = stderrUntilListening("--log-level", "DEBUG", "--store", "postgres", "--jdbc-url",
+                unreachable);
         assertThat(debug).anyMatch(line -> line.contains(" DEBUG "));
         assertThat(debug).filteredOn(line -> line.contains("is not usable")).singleElement().asString()
-                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z ERROR .*");
-        List<String> errorsOnly = stderrUntilReady("--log-level", "ERROR", "--store", "postgres", "--jdbc-url",
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z WARN .*");
+        List<String> warnings = stderrUntilListening("--log-level", "WARN", "--store", "postgres", "--jdbc-url",
                 unreachable);
-        assertThat(errorsOnly).anyMatch(line -> line.contains("is not usable"))
-                .noneMatch(line -> line.contains(" DEBUG ") || line.contains(" INFO ") || line.contains(" WARN "));
+        assertThat(warnings).anyMatch(line -> line.contains("is not usable"))
+                .noneMatch(line -> line.contains(" DEBUG ") || line.contains(" INFO "));
+        assertThat(stderrUntilListening("--log-level", "ERROR", "--store", "postgres", "--jdbc-url", unreachable))
+                .isEmpty();
     }
 
-    /** Starts the server in a JVM of its own, answers what it wrote to stderr until it was ready, and stops it. */
-    private static List<String> stderrUntilReady(String... args) throws Exception {
+    /** Starts the server in a JVM of its own, answers what it wrote to stderr until it listened, and stops it. */
+    private static List<String> stderrUntilListening(String... args) throws Exception {
         // the server's own logging configuration, not the tests' (which the test classpath puts first)
         String configuration = Path.of(AuthFeedbackServer.class.getResource("/logback.xml").toURI()).toString();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -215,10 +226,10 @@ class AuthFeedbackServerTest {
         try (var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
-            while ((line = stdout.readLine()) != null && !line.startsWith("ready ")) {
-                // the credentials and endpoints before the ready line
+            while ((line = stdout.readLine()) != null && !line.startsWith("listening ")) {
+                // the credentials and endpoints before the listening line
             }
-            assertThat(line).as("the ready line").isNotNull();
+            assertThat(line).as("the listening line").isNotNull();
         } finally {
             server.destroy();
             server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);

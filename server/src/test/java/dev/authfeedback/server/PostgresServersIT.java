@@ -9,10 +9,22 @@ import dev.authfeedback.conformance.Views.EventView;
 import dev.authfeedback.conformance.Views.FeedbackView;
 import dev.authfeedback.conformance.Views.PoolView;
 import dev.authfeedback.conformance.Views.Recorded;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -172,32 +184,127 @@ class PostgresServersIT {
     }
 
     @Test
-    void aDatabaseThatIsDownAtStartOrGoesAwayGivesInternalErrorsUntilItIsBack(@TempDir Path dataDir) throws Exception {
+    void aDatabaseThatIsDownIsReportedOnceFailsRequestsFastAndTakesReadinessAwayUntilItIsBack(@TempDir Path dataDir)
+            throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        try (ServerProcess server = ServerProcess.start(postgresArgs(jdbcUrl));
+        // a long connection timeout: a request that waited for a connection would take this long
+        Duration connectTimeout = Duration.ofSeconds(5);
+        List<String> args = new ArrayList<>(List.of(postgresArgs(jdbcUrl)));
+        args.addAll(List.of("--jdbc-connect-timeout", connectTimeout.toString()));
+        try (ServerProcess server = ServerProcess.listening(args.toArray(String[]::new));
              HttpDriver driver = server.httpDriver()) {
-            assertThat(internalError(driver)).isTrue();
+            assertThat(server.stdout()).last().asString().startsWith("waiting for the store");
+            assertThat(readiness(server)).isEqualTo(503);
+            assertThat(grpcHealth(server, "")).isEqualTo(ServingStatus.NOT_SERVING);
+            assertThat(grpcHealth(server, "authfeedback.v1.FeedbackService")).isEqualTo(ServingStatus.NOT_SERVING);
+            assertThat(liveness(server)).as("alive all the same").isEqualTo(200);
+            Instant before = Instant.now();
+            for (int i = 0; i < 20; i++) {
+                assertThat(internalError(driver)).isTrue();
+            }
+            assertThat(Duration.between(before, Instant.now()))
+                    .as("20 requests answered without waiting for a connection each")
+                    .isLessThan(connectTimeout);
+            assertOneOutageReportedWithoutStackTraces(server, 1);
+
             Path data = Files.createDirectories(dataDir.resolve("pgdata"));
             PoolView pool;
             // not "clean": closing must keep the data, as a database that restarts does
             try (EmbeddedPostgres database = EmbeddedPostgres.builder().setPort(port).setDataDirectory(data)
                     .setCleanDataDirectory(false).start()) {
-                pool = awaitRecovery(driver);
+                server.awaitReady(Duration.ofSeconds(30));
+                assertThat(readiness(server)).isEqualTo(200);
+                assertThat(grpcHealth(server, "")).isEqualTo(ServingStatus.SERVING);
+                pool = driver.createUserPool("after-recovery", null, null, null, null);
                 assertThat(driver.describeUserPool(pool.id())).isEqualTo(pool);
+                assertThat(server.stderr()).filteredOn(line -> line.contains("is usable again")).hasSize(1);
             }
-            // the database went away: clear errors, and the server keeps serving
-            assertThat(internalError(driver)).isTrue();
+            // the database went away with no request in flight: the background check notices
+            awaitReadiness(server, 503);
+            assertThat(grpcHealth(server, "")).isEqualTo(ServingStatus.NOT_SERVING);
+            for (int i = 0; i < 20; i++) {
+                assertThat(internalError(driver)).isTrue();
+            }
+            assertOneOutageReportedWithoutStackTraces(server, 2);
             try (EmbeddedPostgres database = EmbeddedPostgres.builder().setPort(port).setDataDirectory(data)
                     .setCleanDataDirectory(false).start()) {
-                PoolView again = awaitRecovery(driver);
+                awaitReadiness(server, 200);
+                assertThat(grpcHealth(server, "")).isEqualTo(ServingStatus.SERVING);
                 assertThat(driver.describeUserPool(pool.id()).name()).isEqualTo(pool.name());
-                assertThat(again.id()).isNotEqualTo(pool.id());
+                assertThat(server.stderr()).filteredOn(line -> line.contains("is usable again")).hasSize(2);
             }
             assertThat(server.sigterm()).isZero();
+        }
+    }
+
+    @Test
+    void theTablesAndTheirMigrationHistoryLiveInTheirOwnSchema() throws Exception {
+        String jdbcUrl = PostgresTestDatabase.newDatabase();
+        List<String> args = new ArrayList<>(List.of(postgresArgs(jdbcUrl)));
+        try (ServerProcess server = ServerProcess.start(args.toArray(String[]::new))) {
+            assertThat(server.sigterm()).isZero();
+        }
+        args.addAll(List.of("--jdbc-schema", "tenant_b"));
+        try (ServerProcess server = ServerProcess.start(args.toArray(String[]::new));
+             HttpDriver driver = server.httpDriver()) {
+            driver.createUserPool("in-tenant-b", null, null, null, null);
+            assertThat(server.sigterm()).isZero();
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT table_schema, table_name FROM information_schema.tables "
+                             + "WHERE table_schema NOT IN ('pg_catalog', 'information_schema')")) {
+            Map<String, Set<String>> tablesBySchema = new HashMap<>();
+            while (rows.next()) {
+                tablesBySchema.computeIfAbsent(rows.getString(1), schema -> new HashSet<>()).add(rows.getString(2));
+            }
+            assertThat(tablesBySchema).containsOnlyKeys("authfeedback", "tenant_b");
+            assertThat(tablesBySchema.get("authfeedback")).contains("flyway_schema_history", "user_pools", "users",
+                    "auth_events").isEqualTo(tablesBySchema.get("tenant_b"));
+        }
+    }
+
+    private static void assertOneOutageReportedWithoutStackTraces(ServerProcess server, int outagesSoFar) {
+        List<String> logs = server.stderr();
+        assertThat(logs).filteredOn(line -> line.contains(" WARN ")).hasSize(outagesSoFar)
+                .allMatch(line -> line.contains("is not usable"));
+        assertThat(logs).filteredOn(line -> line.contains(" ERROR ") || line.startsWith("\tat ")
+                || line.contains("Exception:")).isEmpty();
+    }
+
+    private static int readiness(ServerProcess server) throws Exception {
+        return httpGet(server, "/health/ready");
+    }
+
+    private static int liveness(ServerProcess server) throws Exception {
+        return httpGet(server, "/health/live");
+    }
+
+    private static int httpGet(ServerProcess server, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + server.httpAddress() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode();
+    }
+
+    private static void awaitReadiness(ServerProcess server, int status) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (readiness(server) != status) {
+            assertThat(Instant.now()).as("readiness %s within 30 s", status).isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static ServingStatus grpcHealth(ServerProcess server, String service) {
+        ManagedChannel channel = ManagedChannelBuilder.forTarget(server.grpcAddress()).usePlaintext().build();
+        try {
+            return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus();
+        } finally {
+            channel.shutdownNow();
         }
     }
 
@@ -210,19 +317,5 @@ class PostgresServersIT {
             assertThat(error.errorMessage()).isEqualTo("Internal server error.");
             return true;
         }
-    }
-
-    private static PoolView awaitRecovery(HttpDriver driver) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        Set<String> errors = new HashSet<>();
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                return driver.createUserPool("after-recovery", null, null, null, null);
-            } catch (ServiceError stillDown) {
-                errors.add(stillDown.type());
-                Thread.sleep(250);
-            }
-        }
-        throw new AssertionError("the server did not recover within 30 s; errors: " + errors);
     }
 }

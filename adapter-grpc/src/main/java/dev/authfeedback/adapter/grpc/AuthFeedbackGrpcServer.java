@@ -1,6 +1,7 @@
 package dev.authfeedback.adapter.grpc;
 
 import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.domain.port.out.StoreHealth;
 import io.grpc.BindableService;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
@@ -43,10 +44,12 @@ public final class AuthFeedbackGrpcServer {
     /** The API's services by their full names: health answers for each, as for the server as a whole. */
     private final List<String> serviceNames = new java.util.ArrayList<>();
     private final ExecutorService blockingCalls;
+    private final StoreHealth storeHealth;
 
     private AuthFeedbackGrpcServer(ServerBuilder<?> builder, AuthEventFeedbackUseCases service,
                                    GrpcAdapterSettings settings) {
         AdminKeyInterceptor adminKeys = new AdminKeyInterceptor(settings.adminKeys());
+        this.storeHealth = service.storeHealth();
         if (service.blocking()) {
             blockingCalls = Executors.newFixedThreadPool(BLOCKING_CALL_THREADS, new ThreadFactory() {
                 private final AtomicInteger count = new AtomicInteger();
@@ -107,11 +110,18 @@ public final class AuthFeedbackGrpcServer {
         } catch (IOException cannotBind) {
             throw new UncheckedIOException("the gRPC server cannot listen: " + cannotBind.getMessage(), cannotBind);
         }
-        health.setStatus("", ServingStatus.SERVING);
-        for (String name : serviceNames) {
-            health.setStatus(name, ServingStatus.SERVING);
-        }
+        // NOT_SERVING while the stores cannot serve (a database that is down), and back when they can
+        storeHealth.onChange(this::reportServing);
+        reportServing(storeHealth.usable());
         return server.getPort();
+    }
+
+    private void reportServing(boolean serving) {
+        ServingStatus status = serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+        health.setStatus("", status);
+        for (String name : serviceNames) {
+            health.setStatus(name, status);
+        }
     }
 
     public int port() {

@@ -26,7 +26,12 @@ final class UnaryCalls {
             response = work.get();
         } catch (CognitoServiceException error) {
             if (error instanceof InternalErrorException internal) {
-                LOG.error("rpc failed (request {})", UUID.randomUUID(), internal.getCause());
+                if (internal.storeUnavailable()) {
+                    // a known outage, which the store reports once: no stack trace per call
+                    LOG.debug("rpc failed: {}", internal.getCause().getMessage());
+                } else {
+                    LOG.error("rpc failed (request {})", UUID.randomUUID(), internal.getCause());
+                }
             }
             observer.onError(GrpcErrors.of(error));
             return;

@@ -10,6 +10,7 @@ import dev.authfeedback.domain.error.ErrorType;
 import dev.authfeedback.domain.error.InternalErrorException;
 import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.in.Operation;
+import dev.authfeedback.domain.port.out.StoreHealth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -66,6 +67,7 @@ public final class AwsJsonHttpServer {
     private final AwsJsonOperations operations;
     /** Use cases whose stores block run on worker threads, never on the event loop. */
     private final boolean offloadToWorkers;
+    private final StoreHealth storeHealth;
     private final SigV4Verifier verifier;
     private final PrometheusMeterRegistry metrics;
     /** Counters by operation, then outcome: nested so that a lookup builds no key string. */
@@ -82,6 +84,7 @@ public final class AwsJsonHttpServer {
         this.settings = settings;
         this.operations = new AwsJsonOperations(useCases);
         this.offloadToWorkers = useCases.blocking();
+        this.storeHealth = useCases.storeHealth();
         this.verifier = new SigV4Verifier(settings.credentials(), settings.region(), clock);
         this.metrics = metrics;
     }
@@ -160,8 +163,9 @@ public final class AwsJsonHttpServer {
             ctx.addEndHandler(ended -> vertx.cancelTimer(deadline));
             ctx.next();
         });
-        router.get("/health").handler(ctx -> health(ctx, ready));
-        router.get("/health/ready").handler(ctx -> health(ctx, ready));
+        // ready: listening, and the stores can serve (a database that is down cannot)
+        router.get("/health").handler(ctx -> health(ctx, ready && storeHealth.usable()));
+        router.get("/health/ready").handler(ctx -> health(ctx, ready && storeHealth.usable()));
         router.get("/health/live").handler(ctx -> health(ctx, true));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
@@ -279,7 +283,12 @@ public final class AwsJsonHttpServer {
     private void respondWithError(RoutingContext ctx, String operation, long started, Throwable failure) {
         if (failure instanceof CognitoServiceException error) {
             if (error instanceof InternalErrorException internal) {
-                LOG.error("request {} ({}) failed", requestId(ctx), operation, internal.getCause());
+                if (internal.storeUnavailable()) {
+                    // a known outage, which the store reports once: no stack trace per request
+                    LOG.debug("request {} ({}) failed: {}", requestId(ctx), operation, internal.getCause().getMessage());
+                } else {
+                    LOG.error("request {} ({}) failed", requestId(ctx), operation, internal.getCause());
+                }
             }
             record(operation, error.type().shapeName(), started);
             sendError(ctx, error.type().serverFault() ? 500 : 400, error.type().shapeName(), error.getMessage());

@@ -9,6 +9,7 @@ import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.out.AuthEventStore;
 import dev.authfeedback.domain.port.out.RiskConfigurationStore;
 import dev.authfeedback.domain.port.out.RiskModelStore;
+import dev.authfeedback.domain.port.out.StoreHealth;
 import dev.authfeedback.domain.port.out.Stores;
 import dev.authfeedback.domain.port.out.UserPoolStore;
 import dev.authfeedback.domain.port.out.UserStore;
@@ -36,7 +37,8 @@ public final class InMemoryStores {
     public static Stores create() {
         InMemoryStores storage = new InMemoryStores();
         return new Stores(storage.new Pools(), storage.new Users(), storage.new Events(),
-                storage.new RiskConfigurations(), storage.new RiskModel(), false);
+                storage.new RiskConfigurations(), storage.new RiskModel(), false,
+                StoreHealth.ALWAYS_USABLE);
     }
 
     private final class Pools implements UserPoolStore {

@@ -1,5 +1,6 @@
 package dev.authfeedback.adapter.postgres;
 
+import dev.authfeedback.domain.port.out.StoreUnavailableException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** The few JDBC moves the stores make, with SQLException turned into {@link StoreException}. */
+/**
+ * The few JDBC moves the stores make, with SQLException turned into {@link StoreException}, or into
+ * {@link StoreUnavailableException} when the database cannot be reached: then at once, without
+ * waiting for a connection, until the database is back.
+ */
 final class Jdbc {
 
     @FunctionalInterface
@@ -31,9 +36,11 @@ final class Jdbc {
     }
 
     private final DataSource dataSource;
+    private final DatabaseHealth health;
 
-    Jdbc(DataSource dataSource) {
+    Jdbc(DataSource dataSource, DatabaseHealth health) {
         this.dataSource = dataSource;
+        this.health = health;
     }
 
     <T> List<T> query(String operation, String sql, Binder binder, RowMapper<T> mapper) {
@@ -72,15 +79,17 @@ final class Jdbc {
 
     /** Runs {@code work} on one connection in autocommit mode: each statement commits on its own. */
     <T> T withConnection(String operation, Work<T> work) {
+        requireUsable(operation);
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new StoreException(operation, e);
+            throw failure(operation, e);
         }
     }
 
     /** Runs {@code work} in one transaction, committed if it returns and rolled back if it throws. */
     <T> T inTransaction(String operation, Work<T> work) {
+        requireUsable(operation);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -94,8 +103,22 @@ final class Jdbc {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException(operation, e);
+            throw failure(operation, e);
         }
+    }
+
+    private void requireUsable(String operation) {
+        if (!health.usable()) {
+            throw new StoreUnavailableException(operation + " failed: PostgreSQL is not usable", null);
+        }
+    }
+
+    private RuntimeException failure(String operation, SQLException failure) {
+        if (DatabaseHealth.unreachable(failure)) {
+            health.down(failure);
+            return new StoreUnavailableException(operation + " failed: PostgreSQL is not reachable", failure);
+        }
+        return new StoreException(operation, failure);
     }
 
     /** True when a statement failed because a row it refers to does not exist (its owner was deleted). */

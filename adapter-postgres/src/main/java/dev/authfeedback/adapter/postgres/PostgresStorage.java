@@ -3,56 +3,87 @@ package dev.authfeedback.adapter.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.authfeedback.domain.port.out.Stores;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * The PostgreSQL storage of one server: a connection pool, the schema migrations, and the
- * stores over them. The pool opens lazily, so a server can start while the database is down; it
- * reconnects by itself when the database comes back.
+ * The PostgreSQL storage of one server: a connection pool, the schema migrations, the stores over
+ * them and the database's health. The pool opens lazily and {@link #start()} never fails for a
+ * database that is down, so a server can start before its database; it serves as soon as the
+ * database is reachable and its schema up to date, and recovers by itself after an outage.
  */
 public final class PostgresStorage implements AutoCloseable {
 
     public static final int DEFAULT_POOL_SIZE = 16;
 
+    private final PostgresSettings settings;
     private final HikariDataSource dataSource;
+    private final DatabaseHealth health;
     private final Stores stores;
+    private volatile boolean migrated;
 
-    private PostgresStorage(HikariDataSource dataSource) {
+    private PostgresStorage(PostgresSettings settings, HikariDataSource dataSource) {
+        this.settings = settings;
         this.dataSource = dataSource;
-        Jdbc jdbc = new Jdbc(dataSource);
+        this.health = new DatabaseHealth(PostgresSettings.withoutParameters(settings.jdbcUrl()), this::connectAndMigrate);
+        Jdbc jdbc = new Jdbc(dataSource, health);
         this.stores = new Stores(new PostgresUserPoolStore(jdbc), new PostgresUserStore(jdbc),
                 new PostgresAuthEventStore(jdbc), new PostgresRiskConfigurationStore(jdbc), new PostgresRiskModelStore(jdbc),
-                true);
+                true, health);
     }
 
-    /** A pool of connections to {@code jdbcUrl}; nothing is connected until first use. */
-    public static PostgresStorage open(String jdbcUrl, String user, String password) {
-        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database) is needed, "
-                    + "was: " + jdbcUrl);
-        }
+    /** A pool of connections as the settings say; nothing is connected until {@link #start()}. */
+    public static PostgresStorage open(PostgresSettings settings) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername(user);
-        config.setPassword(password);
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setSchema(settings.schema());
         config.setPoolName("authfeedback");
         config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
-        config.setConnectionTimeout(5_000);
-        config.setValidationTimeout(2_000);
-        // start without the database; each request tries again, so the server recovers by itself
+        long timeoutMillis = settings.connectionTimeout().toMillis();
+        config.setConnectionTimeout(timeoutMillis);
+        config.setValidationTimeout(Math.max(PostgresSettings.MIN_CONNECTION_TIMEOUT.toMillis(), timeoutMillis / 2));
+        // the driver's own limit on opening a connection (whole seconds), for a host that drops packets
+        config.addDataSourceProperty("connectTimeout", Math.max(1, settings.connectionTimeout().toSeconds()));
+        // start without the database: the health checks in the background, requests fail fast meanwhile
         config.setInitializationFailTimeout(-1);
-        return new PostgresStorage(new HikariDataSource(config));
+        return new PostgresStorage(settings, new HikariDataSource(config));
     }
 
-    /** Brings the schema up to date; throws when the database cannot be reached. */
-    public void migrate() {
+    /**
+     * Connects and brings the schema up to date, then keeps checking the database in the background;
+     * when it cannot be used, reports that once and serves again as soon as it can. Answers whether
+     * the storage is usable now.
+     */
+    public boolean start() {
+        return health.start();
+    }
+
+    private void connectAndMigrate() throws SQLException {
+        if (migrated) {
+            try (Connection connection = dataSource.getConnection()) {
+                if (!connection.isValid((int) Math.max(1, settings.connectionTimeout().toSeconds()))) {
+                    throw new SQLException("the connection did not answer", "08006");
+                }
+            }
+            return;
+        }
+        // a connection first: while the database is down, this fails without Flyway's log lines
+        try (Connection probe = dataSource.getConnection()) {
+            probe.isValid(1);
+        }
         Flyway.configure()
                 .dataSource(dataSource)
+                .schemas(settings.schema())
+                .defaultSchema(settings.schema())
                 .locations("classpath:db/authfeedback")
                 .connectRetries(0)
                 .load()
                 .migrate();
+        migrated = true;
     }
 
     public Stores stores() {
@@ -65,6 +96,7 @@ public final class PostgresStorage implements AutoCloseable {
 
     @Override
     public void close() {
+        health.close();
         dataSource.close();
     }
 }

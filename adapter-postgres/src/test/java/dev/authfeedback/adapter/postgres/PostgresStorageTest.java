@@ -4,30 +4,57 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Opening needs a PostgreSQL URL and no database; closing releases the pool. */
+/** Settings are checked before anything opens; opening needs no database; closing releases the pool. */
 class PostgresStorageTest {
 
     @Test
-    void onlyAPostgresqlJdbcUrlIsTaken() {
+    void onlyAPostgresqlJdbcUrlIsTakenAndItsParametersAreNeverRepeated() {
         for (String url : new String[] {null, "", "jdbc:mysql://localhost/authfeedback", "postgresql://localhost/x"}) {
-            assertThatThrownBy(() -> PostgresStorage.open(url, "user", "secret"))
+            assertThatThrownBy(() -> new PostgresSettings(url, "user", "secret"))
                     .as(String.valueOf(url))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("jdbc:postgresql://host:port/database");
         }
+        assertThatThrownBy(() -> new PostgresSettings("jdbc:mysql://db/x?password=hunter2", "user", "secret"))
+                .hasMessageEndingWith("was: jdbc:mysql://db/x");
+        assertThat(new PostgresSettings("jdbc:postgresql://db/x?password=hunter2", "user", "secret").toString())
+                .doesNotContain("hunter2").doesNotContain("secret");
+    }
+
+    @Test
+    void theSchemaIsAPlainLowercaseNameAndTheTimeoutAtLeastHikarisFloor() {
+        String url = "jdbc:postgresql://db/x";
+        for (String schema : new String[] {"authfeedback", "a", "_x9", "a".repeat(63)}) {
+            assertThat(new PostgresSettings(url, null, null, schema, Duration.ofSeconds(1)).schema()).isEqualTo(schema);
+        }
+        for (String schema : new String[] {"", "Public", "9lives", "a-b", "a b", "x;drop", "\"q\"", "a".repeat(64)}) {
+            assertThatThrownBy(() -> new PostgresSettings(url, null, null, schema, Duration.ofSeconds(1)))
+                    .as(schema).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema");
+        }
+        assertThat(new PostgresSettings(url, null, null, "s", Duration.ofMillis(250)).connectionTimeout())
+                .isEqualTo(Duration.ofMillis(250));
+        assertThatThrownBy(() -> new PostgresSettings(url, null, null, "s", Duration.ofMillis(249)))
+                .hasMessageContaining("at least PT0.25S");
+        assertThat(new PostgresSettings(url, "u", "p")).extracting(PostgresSettings::schema,
+                PostgresSettings::connectionTimeout).containsExactly("authfeedback", Duration.ofSeconds(1));
     }
 
     @Test
     void opensWithoutADatabaseAndClosesItsPool() {
         // nothing listens on port 1: opening must not need the database (the server starts without it)
-        PostgresStorage storage = PostgresStorage.open("jdbc:postgresql://127.0.0.1:1/none", "user", "secret");
+        PostgresStorage storage = PostgresStorage.open(new PostgresSettings("jdbc:postgresql://127.0.0.1:1/none", "user",
+                "secret", "tenant_a", Duration.ofMillis(1500)));
         HikariDataSource pool = (HikariDataSource) storage.dataSource();
         assertThat(storage.stores().blocking()).isTrue();
         assertThat(pool.getJdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:1/none");
         assertThat(pool.getUsername()).isEqualTo("user");
         assertThat(pool.getPassword()).isEqualTo("secret");
+        assertThat(pool.getSchema()).isEqualTo("tenant_a");
+        assertThat(pool.getConnectionTimeout()).isEqualTo(1500);
+        assertThat(storage.stores().health().usable()).as("unknown until started").isFalse();
         storage.close();
         assertThat(pool.isClosed()).isTrue();
     }

@@ -1,5 +1,7 @@
 package dev.authfeedback.domain.error;
 
+import dev.authfeedback.domain.port.out.StoreUnavailableException;
+
 /**
  * An unexpected failure, usually of an adapter. The message is generic on purpose: the cause is
  * for the logs, never for the caller.
@@ -11,6 +13,11 @@ public final class InternalErrorException extends CognitoServiceException {
 
     public InternalErrorException(Throwable cause) {
         super(GENERIC_MESSAGE, cause);
+    }
+
+    /** True when a store was unreachable: a known outage, which the store itself reports once. */
+    public boolean storeUnavailable() {
+        return getCause() instanceof StoreUnavailableException;
     }
 
     @Override

@@ -26,6 +26,7 @@ import dev.authfeedback.domain.port.in.UpdateUserPoolCommand;
 import dev.authfeedback.domain.port.out.IdGenerator;
 import dev.authfeedback.domain.port.out.RateLimiter;
 import dev.authfeedback.domain.port.out.RiskListener;
+import dev.authfeedback.domain.port.out.StoreHealth;
 import dev.authfeedback.domain.port.out.Stores;
 import dev.authfeedback.domain.quota.RateLimits;
 import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
@@ -48,6 +49,7 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
     private final UserService users;
     private final RiskConfigurationService riskConfigurations;
     private final boolean blocking;
+    private final StoreHealth storeHealth;
 
     private AuthEventFeedbackService(Builder builder) {
         Stores stores = Objects.requireNonNull(builder.stores, "stores");
@@ -62,6 +64,7 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
                 builder.settings);
         this.users = new UserService(poolAccess, userResolver, stores.users(), builder.ids, builder.clock);
         this.blocking = stores.blocking();
+        this.storeHealth = stores.health();
     }
 
     public static Builder builder() {
@@ -71,6 +74,11 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
     @Override
     public boolean blocking() {
         return blocking;
+    }
+
+    @Override
+    public StoreHealth storeHealth() {
+        return storeHealth;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.authfeedback.domain.port.in;
 
+import dev.authfeedback.domain.port.out.StoreHealth;
+
 /**
  * Every use case of the product behind one inbound port: what adapters, the server and embedders
  * call. Implementations are thread-safe.
@@ -15,4 +17,7 @@ public interface AuthEventFeedbackUseCases extends
      * from a worker thread. False: calls never block, and may run on any thread.
      */
     boolean blocking();
+
+    /** Whether the stores can serve calls now: what readiness probes answer. */
+    StoreHealth storeHealth();
 }

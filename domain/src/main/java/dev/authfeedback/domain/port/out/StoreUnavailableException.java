@@ -1,0 +1,13 @@
+package dev.authfeedback.domain.port.out;
+
+/**
+ * A store could not be reached (its database is down, say). Callers get InternalErrorException;
+ * adapters log this known condition briefly, since the store reports each outage once itself.
+ */
+public final class StoreUnavailableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public StoreUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
