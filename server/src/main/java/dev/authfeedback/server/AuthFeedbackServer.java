@@ -69,8 +69,7 @@ public final class AuthFeedbackServer {
             command.printVersionHelp(System.out);
             return;
         }
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.toLevel(options.logLevel.name()));
+        Logging.configure(options.logLevel, options.logFormat, options.accessLog);
         AuthFeedbackServer server;
         try {
             server = start(options, System.out);

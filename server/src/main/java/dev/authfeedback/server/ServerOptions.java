@@ -130,6 +130,20 @@ public final class ServerOptions {
     /** The levels --log-level takes. */
     enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
 
+    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "${env:AUTHFEEDBACK_LOG_FORMAT:-text}",
+            description = "Each log line as text, or as one JSON object (AUTHFEEDBACK_LOG_FORMAT). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    LogFormat logFormat;
+
+    /** The formats --log-format takes. */
+    enum LogFormat { text, json }
+
+    @Option(names = "--access-log", paramLabel = "true|false", arity = "1",
+            defaultValue = "${env:AUTHFEEDBACK_ACCESS_LOG:-false}",
+            description = "One log line per request: operation, status, error type, duration, request id "
+                    + "(AUTHFEEDBACK_ACCESS_LOG). Default: ${DEFAULT-VALUE}.")
+    boolean accessLog;
+
     Duration tokenLifetime() {
         return duration("--token-ttl", tokenTtl);
     }

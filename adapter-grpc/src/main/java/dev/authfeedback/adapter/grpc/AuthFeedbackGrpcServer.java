@@ -73,6 +73,7 @@ public final class AuthFeedbackGrpcServer {
             serviceNames.add(api.bindService().getServiceDescriptor().getName());
         }
         this.server = builder
+                .intercept(new AccessLogInterceptor())
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .maxInboundMessageSize(settings.maxMessageBytes())

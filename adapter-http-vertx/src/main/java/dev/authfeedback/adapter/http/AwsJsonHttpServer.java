@@ -58,6 +58,8 @@ public final class AwsJsonHttpServer {
     private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized("x-amzn-RequestId");
     private static final CharSequence CONTENT_TYPE_HEADER = HttpHeaders.createOptimized("Content-Type");
     private static final CharSequence AWS_JSON = HttpHeaders.createOptimized(CONTENT_TYPE);
+    /** The access log: off unless its logger is enabled at INFO (the server's --access-log does that). */
+    private static final Logger ACCESS_LOG = LoggerFactory.getLogger("authfeedback.access");
     private static final CharSequence ERROR_TYPE = HttpHeaders.createOptimized("x-amzn-ErrorType");
     private static final Buffer EMPTY_OBJECT = Buffer.buffer("{}");
     private static final String OPERATION = "authfeedback.operation";
@@ -153,6 +155,10 @@ public final class AwsJsonHttpServer {
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
             ctx.response().putHeader(REQUEST_ID, requestId());
+            if (ACCESS_LOG.isInfoEnabled()) {
+                long arrived = System.nanoTime();
+                ctx.addEndHandler(ended -> logAccess(ctx, arrived));
+            }
             connectionsWithARequest.add(ctx.request().connection());
             // the whole request must arrive, and be answered, within the request timeout
             long deadline = vertx.setTimer(settings.limits().requestTimeout().toMillis(), timer -> {
@@ -354,6 +360,32 @@ public final class AwsJsonHttpServer {
                 .tag("operation", operation)
                 .publishPercentileHistogram()
                 .register(metrics)).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * One line per request: what was asked, how it was answered, how long it took and its id. Never
+     * a header or a body, so no signature, token or personal data.
+     */
+    private static void logAccess(RoutingContext ctx, long arrived) {
+        AwsJsonOperations.Handled handled = ctx.get(OPERATION);
+        String operation = handled != null ? handled.operation().awsName()
+                : ctx.request().method().name() + " " + printable(ctx.request().path());
+        String errorType = ctx.response().headers().get(ERROR_TYPE);
+        String error = errorType == null ? "-" : errorType.substring(0, errorType.length() - 1);
+        int status = ctx.response().getStatusCode();
+        String duration = String.format(Locale.ROOT, "%.3f", (System.nanoTime() - arrived) / 1e6);
+        String id = requestId(ctx);
+        ACCESS_LOG.atInfo().addKeyValue("operation", operation).addKeyValue("status", status)
+                .addKeyValue("error", error).addKeyValue("duration_ms", duration).addKeyValue("request_id", id)
+                .log("{} status={} error={} duration_ms={} request_id={}", operation, status, error, duration, id);
+    }
+
+    /** A caller's path as a log shows it: at most 100 characters, anything but printable ASCII as '?'. */
+    static String printable(String path) {
+        String cut = path.length() > 100 ? path.substring(0, 100) + "..." : path;
+        StringBuilder shown = new StringBuilder(cut.length());
+        cut.chars().forEach(c -> shown.append(c >= 0x21 && c < 0x7f ? (char) c : '?'));
+        return shown.toString();
     }
 
     private static <T> T await(Future<T> future) {
