@@ -47,7 +47,8 @@ class ReadmeEmbeddingExampleTest {
         assertThat(gradle).containsExactlyElementsOf(maven);
     }
 
-    private static final List<String> EMBEDDING_MODULES = List.of("domain", "adapter-inmemory");
+    /** Artifact ids; each module's directory is its id without the prefix. */
+    private static final List<String> EMBEDDING_MODULES = List.of("authfeedback-domain", "authfeedback-adapter-inmemory");
 
     private static String parentVersion() throws IOException {
         String pom = Files.readString(Path.of("..", "pom.xml"));
@@ -64,11 +65,12 @@ class ReadmeEmbeddingExampleTest {
     }
 
     /** The module's build output in the reactor, or its jar in the local Maven repository. */
-    private static boolean isModule(Path entry, String module) {
+    private static boolean isModule(Path entry, String artifactId) {
         String path = entry.toAbsolutePath().normalize().toString();
         String separator = java.io.File.separator;
-        return path.contains(separator + module + separator + "target")
-                || path.contains(separator + "authfeedback" + separator + module + separator);
+        String directory = artifactId.substring("authfeedback-".length());
+        return path.contains(separator + directory + separator + "target")
+                || path.contains(separator + "authfeedback" + separator + artifactId + separator);
     }
 
     @Test

@@ -111,8 +111,8 @@ class ServerProcessIT {
         List<Path> jars = new ArrayList<>(List.of(Path.of(System.getProperty("server.jar"))));
         for (String module : List.of("domain", "adapter-inmemory", "adapter-postgres", "adapter-http-vertx",
                 "adapter-grpc")) {
-            jars.add(root.resolve(module).resolve("target").resolve(module + "-" + System.getProperty("project.version")
-                    + ".jar"));
+            jars.add(root.resolve(module).resolve("target").resolve("authfeedback-" + module + "-"
+                    + System.getProperty("project.version") + ".jar"));
         }
         for (Path path : jars) {
             try (java.util.jar.JarFile jar = new java.util.jar.JarFile(path.toFile())) {
