@@ -144,6 +144,30 @@ public final class ServerOptions {
                     + "(AUTHFEEDBACK_ACCESS_LOG). Default: ${DEFAULT-VALUE}.")
     boolean accessLog;
 
+    /**
+     * The settings the flags give, with the environment's {@code AUTHFEEDBACK_*} variables behind
+     * them, as the server's own command line reads them: for starting a server in process with
+     * {@link AuthFeedbackServer#start}.
+     *
+     * @param args flags such as {@code --http-port 0}
+     * @return the settings
+     * @throws IllegalArgumentException for an unknown flag or a bad value, naming it
+     */
+    public static ServerOptions parse(String... args) {
+        ServerOptions options = new ServerOptions();
+        try {
+            new CommandLine(options).parseArgs(args);
+        } catch (CommandLine.ParameterException bad) {
+            throw new IllegalArgumentException(explain(bad, List.of(args)), bad);
+        }
+        return options;
+    }
+
+    /** The region the server signs and names pools in. */
+    public String region() {
+        return region;
+    }
+
     Duration tokenLifetime() {
         return duration("--token-ttl", tokenTtl);
     }
