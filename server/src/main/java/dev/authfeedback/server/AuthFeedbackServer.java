@@ -69,6 +69,9 @@ public final class AuthFeedbackServer {
             command.printVersionHelp(System.out);
             return;
         }
+        if (options.healthCheck) {
+            System.exit(HealthCheck.probe(options.host, options.httpPort, System.err));
+        }
         Logging.configure(options.logLevel, options.logFormat, options.accessLog);
         AuthFeedbackServer server;
         try {

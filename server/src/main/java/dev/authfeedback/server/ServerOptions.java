@@ -127,6 +127,12 @@ public final class ServerOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     LogLevel logLevel;
 
+    @Option(names = "--health-check",
+            description = "Instead of serving: ask the server that runs with these settings whether it is ready "
+                    + "(GET /health/ready on its HTTP port, on loopback when it listens on every address); exit 0 if "
+                    + "it is, 1 if not. The container image's health check.")
+    boolean healthCheck;
+
     /** The levels --log-level takes. */
     enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
 
