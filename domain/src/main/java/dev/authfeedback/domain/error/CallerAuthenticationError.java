@@ -17,6 +17,7 @@ public enum CallerAuthenticationError {
         this.shapeName = shapeName;
     }
 
+    /** The AWS error shape, as the {@code __type} of the answer. */
     public String shapeName() {
         return shapeName;
     }

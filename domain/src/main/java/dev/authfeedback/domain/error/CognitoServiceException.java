@@ -21,5 +21,6 @@ public abstract sealed class CognitoServiceException extends RuntimeException
         super(message, cause, false, true);
     }
 
+    /** The AWS error shape this answer is, which decides its status. */
     public abstract ErrorType type();
 }

@@ -9,8 +9,10 @@ import dev.authfeedback.domain.port.out.StoreUnavailableException;
 public final class InternalErrorException extends CognitoServiceException {
     private static final long serialVersionUID = 1L;
 
+    /** The one message callers get: the cause stays in the logs. */
     public static final String GENERIC_MESSAGE = "Internal server error.";
 
+    /** An internal error caused by {@code cause}, which adapters log and never send. */
     public InternalErrorException(Throwable cause) {
         super(GENERIC_MESSAGE, cause);
     }

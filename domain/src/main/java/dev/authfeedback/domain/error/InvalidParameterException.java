@@ -18,6 +18,7 @@ public final class InvalidParameterException extends CognitoServiceException {
         this(message, List.of());
     }
 
+    /** The error with AWS's message and each broken constraint, in the order they were checked. */
     public InvalidParameterException(String message, List<Violation> violations) {
         super(message);
         this.violations = List.copyOf(violations);

@@ -7,6 +7,7 @@ public final class NotAuthorizedException extends CognitoServiceException {
     /** The one answer to every feedback-token failure, so that it tells nothing about users or events. */
     public static final String INVALID_FEEDBACK_TOKEN_MESSAGE = "The feedback token is not valid.";
 
+    /** The error with the message to answer. */
     public NotAuthorizedException(String message) {
         super(message);
     }

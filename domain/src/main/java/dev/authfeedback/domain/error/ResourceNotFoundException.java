@@ -4,6 +4,7 @@ package dev.authfeedback.domain.error;
 public final class ResourceNotFoundException extends CognitoServiceException {
     private static final long serialVersionUID = 1L;
 
+    /** The error with the message to answer. */
     public ResourceNotFoundException(String message) {
         super(message);
     }

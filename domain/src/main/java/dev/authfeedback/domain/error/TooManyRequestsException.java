@@ -7,6 +7,7 @@ public final class TooManyRequestsException extends CognitoServiceException {
     /** Cognito's text for a quota that is used up. */
     public static final String MESSAGE = "Rate exceeded";
 
+    /** The error with the message to answer. */
     public TooManyRequestsException(String message) {
         super(message);
     }

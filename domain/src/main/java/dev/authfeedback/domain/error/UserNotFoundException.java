@@ -7,6 +7,7 @@ public final class UserNotFoundException extends CognitoServiceException {
     /** Cognito's text for a username that resolves to no user. */
     public static final String MESSAGE = "User does not exist.";
 
+    /** The error with the message to answer. */
     public UserNotFoundException(String message) {
         super(message);
     }

@@ -4,6 +4,7 @@ package dev.authfeedback.domain.error;
 public final class UserPoolAddOnNotEnabledException extends CognitoServiceException {
     private static final long serialVersionUID = 1L;
 
+    /** The error with the message to answer. */
     public UserPoolAddOnNotEnabledException(String message) {
         super(message);
     }

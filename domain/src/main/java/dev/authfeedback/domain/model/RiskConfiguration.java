@@ -11,6 +11,13 @@ import java.util.Objects;
  * notifies, and the IP ranges that are always blocked or never evaluated. Absent parts are null.
  * {@code clientId} is null for the pool's own configuration; {@code lastModifiedDate} is null for
  * the defaults of a pool never configured.
+ *
+ * @param userPoolId the user pool's id (UserPoolIdType)
+ * @param clientId an app client id whose own configuration applies, or null for the pool's (ClientIdType)
+ * @param compromisedCredentials what to do about compromised credentials
+ * @param accountTakeover what to do about risky sign-ins
+ * @param riskExceptions the IP ranges always blocked or never evaluated, or null
+ * @param lastModifiedDate when the configuration was last set
  */
 public record RiskConfiguration(
         String userPoolId,
@@ -39,7 +46,12 @@ public record RiskConfiguration(
                 null, null);
     }
 
-    /** The model's CompromisedCredentialsRiskConfigurationType; an empty filter means every event. */
+    /**
+     * The model's CompromisedCredentialsRiskConfigurationType; an empty filter means every event.
+     *
+     * @param eventFilter the events checked for compromised credentials: SIGN_IN, PASSWORD_CHANGE, SIGN_UP
+     * @param eventAction what is done about the event
+     */
     public record CompromisedCredentials(List<EventFilter> eventFilter, CompromisedCredentialsEventAction eventAction) {
         public CompromisedCredentials {
             eventFilter = List.copyOf(eventFilter);
@@ -47,19 +59,40 @@ public record RiskConfiguration(
         }
     }
 
-    /** The model's AccountTakeoverRiskConfigurationType: the action per level (null: none configured). */
+    /**
+     * The model's AccountTakeoverRiskConfigurationType: the action per level (null: none configured).
+     *
+     * @param notifyConfiguration the notification emails' sender and templates, or null
+     * @param lowAction the action for low risk
+     * @param mediumAction the action for medium risk
+     * @param highAction the action for high risk
+     */
     public record AccountTakeover(Notify notifyConfiguration, LevelAction lowAction, LevelAction mediumAction,
                                   LevelAction highAction) {
     }
 
-    /** The model's AccountTakeoverActionType: {@code notifies} is its Notify member. */
+    /**
+     * The model's AccountTakeoverActionType: {@code notifies} is its Notify member.
+     *
+     * @param notifies whether the user is sent a notification email
+     * @param eventAction what is done about the event
+     */
     public record LevelAction(boolean notifies, AccountTakeoverEventAction eventAction) {
         public LevelAction {
             Objects.requireNonNull(eventAction, "eventAction");
         }
     }
 
-    /** The model's NotifyConfigurationType. */
+    /**
+     * The model's NotifyConfigurationType.
+     *
+     * @param from the email address notifications are sent from, or null
+     * @param replyTo the reply-to address of the email, or null
+     * @param sourceArn the ARN of the SES identity that sends the email
+     * @param blockEmail the template sent when the sign-in is blocked, or null
+     * @param noActionEmail the template sent when no action is taken, or null
+     * @param mfaEmail the template sent when MFA is required, or null
+     */
     public record Notify(String from, String replyTo, String sourceArn, NotifyEmail blockEmail,
                          NotifyEmail noActionEmail, NotifyEmail mfaEmail) {
         public Notify {
@@ -67,7 +100,13 @@ public record RiskConfiguration(
         }
     }
 
-    /** The model's NotifyEmailType. */
+    /**
+     * The model's NotifyEmailType.
+     *
+     * @param subject the subject of the email
+     * @param htmlBody the HTML body of the email
+     * @param textBody the plain-text body of the email
+     */
     public record NotifyEmail(String subject, String htmlBody, String textBody) {
         public NotifyEmail {
             Objects.requireNonNull(subject, "subject");
@@ -84,6 +123,7 @@ public record RiskConfiguration(
         private final IpRanges blocked;
         private final IpRanges skipped;
 
+        /** The two lists of CIDR ranges; null lists are empty. */
         public RiskExceptions(List<String> blockedIpRanges, List<String> skippedIpRanges) {
             this.blockedIpRanges = List.copyOf(blockedIpRanges);
             this.skippedIpRanges = List.copyOf(skippedIpRanges);
@@ -91,10 +131,12 @@ public record RiskConfiguration(
             this.skipped = IpRanges.of(this.skippedIpRanges);
         }
 
+        /** The CIDR ranges whose sign-ins are always blocked. */
         public List<String> blockedIpRanges() {
             return blockedIpRanges;
         }
 
+        /** The CIDR ranges whose sign-ins are never evaluated. */
         public List<String> skippedIpRanges() {
             return skippedIpRanges;
         }

@@ -6,6 +6,9 @@ import java.util.Objects;
 /**
  * One of a pool's HMAC-SHA256 keys for feedback tokens. The key id travels in the token so that a
  * pool can hold several keys (rotation) and verify with the one that signed.
+ *
+ * @param keyId the key's id, carried in the tokens it signs
+ * @param secret the key's bytes
  */
 public record TokenSigningKey(String keyId, byte[] secret) {
 

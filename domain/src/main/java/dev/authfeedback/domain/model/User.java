@@ -11,6 +11,16 @@ import java.util.Objects;
  * A user of a pool. {@code attributes} keeps the order they were given in, {@code sub} first.
  * {@code signInAliases} are the alias values that resolve to this user, fixed when the user is
  * created (a pool's alias settings cannot change afterwards, as in Cognito).
+ *
+ * @param poolId the user pool's id
+ * @param username the user's username
+ * @param sub the user's immutable id
+ * @param attributes the user's attributes by name
+ * @param enabled whether the user may sign in
+ * @param status the user's status
+ * @param createDate when the user was created
+ * @param lastModifiedDate when the user last changed
+ * @param signInAliases the attributes the user may sign in with, and their values
  */
 public record User(
         String poolId,

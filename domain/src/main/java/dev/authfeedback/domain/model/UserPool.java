@@ -8,6 +8,18 @@ import java.util.Objects;
  * A user pool: the subset of the model's UserPoolType this product needs, plus the pool's
  * feedback-token signing keys (never sent to callers; the newest signs, any verifies) and a
  * version that every change raises by one, so that stores can refuse a lost update.
+ *
+ * @param id the pool's id, such as us-east-1_AbC123
+ * @param name the pool's name
+ * @param arn the pool's ARN
+ * @param creationDate when it was created
+ * @param lastModifiedDate when the pool last changed
+ * @param advancedSecurityMode the threat protection mode: OFF, AUDIT or ENFORCED
+ * @param tier the pool's feature plan
+ * @param aliasAttributes the attributes (email, phone_number, preferred_username) a user may sign in with
+ * @param usernameAttributes the attributes (email, phone_number) that may be given as the username
+ * @param tokenSigningKeys the keys that sign the pool's feedback tokens, current one first
+ * @param version the pool's version, raised by each update (for compare-and-set)
  */
 public record UserPool(
         String id,

@@ -33,6 +33,7 @@ public final class RateLimits {
         return uniform(COGNITO_FEEDBACK_RPS);
     }
 
+    /** No limit on any category. */
     public static RateLimits unlimited() {
         return uniform(0);
     }
@@ -45,6 +46,7 @@ public final class RateLimits {
         return new RateLimits(rates);
     }
 
+    /** The requests per second allowed for the category; 0 for unlimited. */
     public double perSecond(OperationCategory category) {
         return perSecond.get(category);
     }

@@ -22,6 +22,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
     /** Per scope, one bucket per category (by ordinal), made when first used. */
     private final ConcurrentHashMap<String, Bucket[]> buckets = new ConcurrentHashMap<>();
 
+    /** A limiter with a bucket per pool and category, refilled at the given rates. */
     public TokenBucketRateLimiter(RateLimits limits) {
         this(limits, System::nanoTime, DEFAULT_MAX_BUCKETS);
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 public final class ContextFeatures {
 
+    /** The features of an event without a context: it teaches nothing and scores no risk. */
     public static final ContextFeatures NONE = new ContextFeatures(new long[RiskFeature.ALL.length], null);
 
     private final long[] keys;
@@ -71,6 +72,7 @@ public final class ContextFeatures {
         return keys[feature.ordinal()];
     }
 
+    /** True for an event without a context. */
     public boolean isEmpty() {
         for (long key : keys) {
             if (key != 0) {

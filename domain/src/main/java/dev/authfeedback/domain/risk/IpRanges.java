@@ -12,6 +12,7 @@ public final class IpRanges {
         this.ranges = ranges;
     }
 
+    /** The ranges of these CIDR blocks (IPv4 or IPv6), checked already. */
     public static IpRanges of(List<String> cidrs) {
         List<IpRange> parsed = new ArrayList<>(cidrs.size());
         for (String cidr : cidrs) {

@@ -27,25 +27,40 @@ import java.util.Set;
  */
 public final class RiskEvaluator {
 
+    /** How much the pool's frequency of a value weighs in the user's smoothed frequency. */
     public static final double PRIOR_WEIGHT = 1.0;
+    /** The least evidence one familiar value contributes (it can lower a score, but only so far). */
     public static final double FAMILIARITY_FLOOR = -2.0;
+    /** The evidence each of the user's own Invalid verdicts on a value adds. */
     public static final double OWN_REPORT_EVIDENCE = 3.0;
+    /** The evidence each counted Invalid verdict of other users adds. */
     public static final double POOL_REPORT_EVIDENCE = 1.0;
+    /** The most Invalid verdicts of other users counted on a value new to the user. */
     public static final int POOL_REPORTS_COUNTED = 3;
+    /** The least score of Low risk; below it, no risk. */
     public static final double LOW_THRESHOLD = 0.75;
+    /** The least score of Medium risk. */
     public static final double MEDIUM_THRESHOLD = 1.5;
+    /** The least score of High risk. */
     public static final double HIGH_THRESHOLD = 2.5;
 
     private RiskEvaluator() {
     }
 
-    /** The score, its level (null: no risk) and the factors that made it. */
+    /**
+     * The score, its level (null: no risk) and the factors that made it.
+     *
+     * @param score the weighted sum of the features' evidence
+     * @param level the risk level the score reaches, or null below the low threshold
+     * @param reasons why the score is what it is
+     */
     public record Assessment(double score, RiskLevel level, Set<RiskReason> reasons) {
         public Assessment {
             reasons = reasons.isEmpty() ? Set.of() : Set.copyOf(reasons);
         }
     }
 
+    /** Scores a sign-in's features against the user's profile and the pool's figures. */
     public static Assessment assess(RiskProfile profile, PoolStatistics pool, ContextFeatures context) {
         double score = 0;
         EnumSet<RiskReason> reasons = EnumSet.noneOf(RiskReason.class);

@@ -27,10 +27,12 @@ public enum RiskFeature {
         this.newValueReason = newValueReason;
     }
 
+    /** The feature's weight in the score. */
     public double weight() {
         return weight;
     }
 
+    /** The reason given when this feature's value is new to the user. */
     public RiskReason newValueReason() {
         return newValueReason;
     }

@@ -11,9 +11,16 @@ import dev.authfeedback.domain.model.RiskReason;
  * event is recorded), {@code history} (+1/-1 on the user's legitimate history), {@code confirmations}
  * and {@code reports} (+1/-1 Valid and Invalid verdicts). A store applies it to the user's
  * {@link RiskProfile} and to the pool's statistics in the same atomic step as the write itself.
+ *
+ * @param features the sign-in's context features the lesson is about
+ * @param seen 1 when the event is recorded (its values count in the pool's figures), else 0
+ * @param history change in the user's legitimate history (+1, -1 or 0)
+ * @param confirmations change in the Valid verdicts on these values (+1, -1 or 0)
+ * @param reports change in the Invalid verdicts on these values (+1, -1 or 0)
  */
 public record RiskLesson(ContextFeatures features, int seen, int history, int confirmations, int reports) {
 
+    /** A lesson that changes nothing. */
     public static final RiskLesson NONE = new RiskLesson(ContextFeatures.NONE, 0, 0, 0, 0);
 
     /** What recording {@code event} teaches: its context is seen, and joins the history if it passed. */
@@ -45,6 +52,7 @@ public record RiskLesson(ContextFeatures features, int seen, int history, int co
         return new RiskLesson(ContextFeatures.of(event.eventContextData()), 0, history, confirmations, reports);
     }
 
+    /** True when applying it changes nothing. */
     public boolean isEmpty() {
         return features.isEmpty() || (seen == 0 && history == 0 && confirmations == 0 && reports == 0);
     }

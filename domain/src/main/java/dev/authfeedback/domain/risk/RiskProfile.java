@@ -14,12 +14,15 @@ import java.util.Arrays;
  */
 public final class RiskProfile {
 
+    /** The most values kept per feature; the least recently seen leaves first. */
     public static final int VALUES_PER_FEATURE = 16;
+    /** A feature's history size at which its counts are halved, so that old habits fade. */
     public static final int HISTORY_LIMIT = 128;
     private static final int FEATURES = RiskFeature.ALL.length;
     private static final int SLOTS = FEATURES * VALUES_PER_FEATURE;
     private static final byte FORMAT = 1;
 
+    /** The profile of a user with no history. */
     public static final RiskProfile EMPTY = new RiskProfile();
 
     /** Events recorded so far: the clock that orders values by when they were last seen. */

@@ -67,6 +67,7 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
         this.storeHealth = stores.health();
     }
 
+    /** A builder: stores are required; the rest have defaults (no rate limit, no listener, the system clock, default settings). */
     public static Builder builder() {
         return new Builder();
     }
@@ -199,6 +200,7 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
             return this;
         }
 
+        /** The service over the ports given; stores are required. */
         public AuthEventFeedbackUseCases build() {
             return new AuthEventFeedbackService(this);
         }

@@ -7,9 +7,14 @@ import java.util.regex.Pattern;
 /**
  * What the service needs to know about where it runs: the region (the prefix of pool ids and part of
  * ARNs), the account id (ARNs), and how long feedback tokens stay valid.
+ *
+ * @param region the region in pool ids, ARNs and signatures
+ * @param accountId the account id in ARNs
+ * @param tokenLifetime how long a feedback token stays valid
  */
 public record ServiceSettings(String region, String accountId, Duration tokenLifetime) {
 
+    /** How long a feedback token stays valid unless set otherwise. */
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(7);
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");

@@ -52,12 +52,18 @@ public final class FeedbackTokenCodec {
             this.reason = reason;
         }
 
+        /** Why the token was refused, for the operator's log (never for the caller). */
         public String reason() {
             return reason;
         }
     }
 
-    /** The outcome of {@link #verify}: the user's sub if the token holds, else why not. */
+    /**
+     * The outcome of {@link #verify}: the user's sub if the token holds, else why not.
+     *
+     * @param userSub the sub of the user the token was issued to, or null when it was refused
+     * @param refusal why the token was refused, or null when it was accepted
+     */
     public record Verification(String userSub, Refusal refusal) {
         static Verification refused(Refusal refusal) {
             return new Verification(null, refusal);

@@ -22,10 +22,12 @@ public final class RequestValidator {
         this.violations = violations;
     }
 
+    /** A validator with nothing checked yet: chain the members' checks, then {@link #throwIfInvalid()}. */
     public static RequestValidator validate() {
         return new RequestValidator("", new ViolationList());
     }
 
+    /** Checks a required string member: present, and within its shape. */
     public RequestValidator required(String member, StringShape shape, String value) {
         if (value == null) {
             report(member, "Member must not be null", "Value null");
@@ -34,6 +36,7 @@ public final class RequestValidator {
         return optional(member, shape, value);
     }
 
+    /** Checks an optional string member against its shape when present. */
     public RequestValidator optional(String member, StringShape shape, String value) {
         if (value == null) {
             return this;
@@ -57,6 +60,7 @@ public final class RequestValidator {
         return this;
     }
 
+    /** Checks a required integer member: present, and within its shape. */
     public RequestValidator required(String member, IntegerShape shape, Integer value) {
         if (value == null) {
             report(member, "Member must not be null", "Value null");
@@ -65,6 +69,7 @@ public final class RequestValidator {
         return optional(member, shape, value);
     }
 
+    /** Checks an optional integer member against its shape when present. */
     public RequestValidator optional(String member, IntegerShape shape, Integer value) {
         if (value == null) {
             return this;

@@ -9,6 +9,13 @@ import java.util.regex.Pattern;
  * The constraints of one string shape of the service model: length in Unicode code points (as
  * Smithy's length trait counts), a pattern matched against the whole value, an enum, sensitivity.
  * Null means "no such constraint".
+ *
+ * @param name the model's name of the shape
+ * @param minLength the least length, or null
+ * @param maxLength the greatest length, or null
+ * @param pattern the pattern a value must match as a whole, or null
+ * @param enumValues the values allowed, or null when any is
+ * @param sensitive whether the value is personal data or a secret, never repeated in messages
  */
 public record StringShape(String name, Integer minLength, Integer maxLength, Pattern pattern,
                           List<String> enumValues, boolean sensitive) {
@@ -47,10 +54,12 @@ public record StringShape(String name, Integer minLength, Integer maxLength, Pat
         return pattern.matcher(value).matches();
     }
 
+    /** A shape of the model's name with no constraint yet. */
     public static StringShape named(String name) {
         return new StringShape(name, null, null, null, null, false);
     }
 
+    /** This shape with length limits (null: none). */
     public StringShape length(Integer min, Integer max) {
         return new StringShape(name, min, max, pattern, enumValues, sensitive);
     }
@@ -59,11 +68,13 @@ public record StringShape(String name, Integer minLength, Integer maxLength, Pat
         return new StringShape(name, minLength, maxLength, Pattern.compile(regex), enumValues, sensitive);
     }
 
+    /** This shape, taking only the wire values of {@code type}. */
     public <E extends Enum<E> & WireEnum> StringShape enumOf(Class<E> type) {
         List<String> values = Arrays.stream(type.getEnumConstants()).map(WireEnum::wireValue).toList();
         return new StringShape(name, minLength, maxLength, pattern, values, sensitive);
     }
 
+    /** This shape, for a value never repeated in messages (personal data or a secret). */
     public StringShape asSensitive() {
         return new StringShape(name, minLength, maxLength, pattern, enumValues, true);
     }

@@ -15,6 +15,14 @@ import java.util.List;
  * AdminCreateUserRequest, the members this product uses. TemporaryPassword, MessageAction and
  * DesiredDeliveryMediums are validated and otherwise ignored: this service signs no one in and
  * sends no messages. Validates itself on construction.
+ *
+ * @param userPoolId the user pool's id (UserPoolIdType)
+ * @param username the new user's username, or its email or phone number where the pool takes those as usernames (UsernameType)
+ * @param userAttributes the user's attributes
+ * @param temporaryPassword a temporary password (PasswordType), or null; validated, never stored; a secret
+ * @param forceAliasCreation whether to take an alias already held by another user, or null
+ * @param messageAction RESEND or SUPPRESS (MessageActionType), or null; validated, and no message is sent either way
+ * @param desiredDeliveryMediums EMAIL or SMS (DeliveryMediumType), or null; validated, and no message is sent
  */
 public record AdminCreateUserCommand(String userPoolId, String username, List<AttributeInput> userAttributes,
                                      String temporaryPassword, Boolean forceAliasCreation, String messageAction,
@@ -38,6 +46,7 @@ public record AdminCreateUserCommand(String userPoolId, String username, List<At
         this(userPoolId, username, userAttributes, null, null, null, null);
     }
 
+    /** Whether ForceAliasCreation was given and true. */
     public boolean forceAliasCreationRequested() {
         return Boolean.TRUE.equals(forceAliasCreation);
     }

@@ -5,5 +5,6 @@ import dev.authfeedback.domain.model.Page;
 
 /** AdminListUserAuthEvents: a user's events, newest first, with their feedback. */
 public interface AdminListUserAuthEventsUseCase {
+    /** A page of the user's auth events, newest first, with their feedback. */
     Page<AuthEvent> adminListUserAuthEvents(AdminListUserAuthEventsCommand command);
 }

@@ -9,7 +9,14 @@ import dev.authfeedback.domain.model.FeedbackValue;
 import dev.authfeedback.domain.model.WireEnum;
 import dev.authfeedback.domain.validation.RequestValidator;
 
-/** AdminUpdateAuthEventFeedbackRequest; validates itself on construction. */
+/**
+ * AdminUpdateAuthEventFeedbackRequest; validates itself on construction.
+ *
+ * @param userPoolId the user pool's id (UserPoolIdType)
+ * @param username the user's username or one of its aliases (UsernameType)
+ * @param eventId the auth event's id (EventIdType)
+ * @param feedbackValue the verdict: Valid or Invalid (FeedbackValueType)
+ */
 public record AdminUpdateAuthEventFeedbackCommand(
         String userPoolId, String username, String eventId, String feedbackValue) {
 
@@ -22,6 +29,7 @@ public record AdminUpdateAuthEventFeedbackCommand(
                 .throwIfInvalid();
     }
 
+    /** The verdict as the model's value. */
     public FeedbackValue parsedFeedbackValue() {
         return WireEnum.parseValidated(FeedbackValue.class, feedbackValue);
     }

@@ -5,7 +5,12 @@ import static dev.authfeedback.domain.validation.Shapes.ATTRIBUTE_VALUE;
 
 import dev.authfeedback.domain.validation.RequestValidator;
 
-/** AttributeType as it arrives: Name required, Value optional and sensitive. */
+/**
+ * AttributeType as it arrives: Name required, Value optional and sensitive.
+ *
+ * @param name the attribute's name (AttributeNameType)
+ * @param value the attribute's value (AttributeValueType), or null
+ */
 public record AttributeInput(String name, String value) {
 
     static void check(RequestValidator validator, AttributeInput attribute) {

@@ -5,7 +5,12 @@ import static dev.authfeedback.domain.validation.Shapes.CHALLENGE_RESPONSE;
 
 import dev.authfeedback.domain.validation.RequestValidator;
 
-/** ChallengeResponseType as it arrives; both members optional, as in the model. */
+/**
+ * ChallengeResponseType as it arrives; both members optional, as in the model.
+ *
+ * @param challengeName the challenge: Password or Mfa
+ * @param challengeResponse how the challenge went: Success or Failure
+ */
 public record ChallengeResponseInput(String challengeName, String challengeResponse) {
 
     static void check(RequestValidator validator, ChallengeResponseInput challenge) {

@@ -11,6 +11,12 @@ import java.util.List;
 /**
  * CreateUserPoolRequest, the members this product uses (the others are ignored by the adapters).
  * Null means absent. Validates itself on construction.
+ *
+ * @param poolName the pool's name (UserPoolNameType)
+ * @param userPoolAddOns the pool's add-ons: the threat protection mode
+ * @param userPoolTier the pool's feature plan: LITE, ESSENTIALS or PLUS
+ * @param aliasAttributes the attributes (email, phone_number, preferred_username) a user may sign in with
+ * @param usernameAttributes the attributes (email, phone_number) that may be given as the username
  */
 public record CreateUserPoolCommand(String poolName, UserPoolAddOnsInput userPoolAddOns, String userPoolTier,
                                     List<String> aliasAttributes, List<String> usernameAttributes) {

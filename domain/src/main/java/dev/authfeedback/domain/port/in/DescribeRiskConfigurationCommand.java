@@ -5,7 +5,12 @@ import static dev.authfeedback.domain.validation.Shapes.USER_POOL_ID;
 
 import dev.authfeedback.domain.validation.RequestValidator;
 
-/** DescribeRiskConfigurationRequest; validates itself on construction. */
+/**
+ * DescribeRiskConfigurationRequest; validates itself on construction.
+ *
+ * @param userPoolId the user pool's id (UserPoolIdType)
+ * @param clientId an app client id whose own configuration applies, or null for the pool's (ClientIdType)
+ */
 public record DescribeRiskConfigurationCommand(String userPoolId, String clientId) {
 
     public DescribeRiskConfigurationCommand {

@@ -5,7 +5,12 @@ import static dev.authfeedback.domain.validation.Shapes.POOL_QUERY_LIMIT;
 
 import dev.authfeedback.domain.validation.RequestValidator;
 
-/** ListUserPoolsRequest: MaxResults (1..60) is required, as in the model. */
+/**
+ * ListUserPoolsRequest: MaxResults (1..60) is required, as in the model.
+ *
+ * @param maxResults the largest page to answer, or null for the default
+ * @param nextToken the token of the page to answer, or null for the first page
+ */
 public record ListUserPoolsCommand(Integer maxResults, String nextToken) {
 
     public ListUserPoolsCommand {

@@ -5,5 +5,6 @@ import dev.authfeedback.domain.model.UserPool;
 
 /** ListUserPools, in pool id order. */
 public interface ListUserPoolsUseCase {
+    /** A page of the pools in id order. */
     Page<UserPool> listUserPools(ListUserPoolsCommand command);
 }

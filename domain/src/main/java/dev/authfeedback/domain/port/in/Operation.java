@@ -84,6 +84,7 @@ public enum Operation {
         return awsName;
     }
 
+    /** The X-Amz-Target prefix the operation is called under. */
     public Namespace namespace() {
         return namespace;
     }
@@ -98,6 +99,7 @@ public enum Operation {
         return category;
     }
 
+    /** Who may call it: a SigV4-signed administrator, or anyone with a feedback token. */
     public Authorization authorization() {
         return authorization;
     }

@@ -25,6 +25,15 @@ import java.util.List;
  * UserPoolId, Username and EventType are required; the rest use the shapes of the model's
  * AuthEventType, and ClientId (the app client whose risk configuration applies, if it has one)
  * the model's ClientIdType. Validates itself on construction.
+ *
+ * @param userPoolId the user pool's id (UserPoolIdType)
+ * @param username the user's username or one of its aliases (UsernameType)
+ * @param eventType the kind of event: SignIn, SignUp, ForgotPassword, PasswordChange or ResendCode
+ * @param eventResponse the event's outcome: Pass, Fail or InProgress
+ * @param eventRisk the caller's own risk verdict, or null to let the evaluator decide
+ * @param challengeResponses the challenges of the sign-in and how each went
+ * @param eventContextData where and on what the event happened, or null
+ * @param clientId an app client id whose own configuration applies, or null for the pool's (ClientIdType)
  */
 public record RecordAuthEventCommand(String userPoolId, String username, String eventType, String eventResponse,
                                      EventRiskInput eventRisk, List<ChallengeResponseInput> challengeResponses,
@@ -57,14 +66,17 @@ public record RecordAuthEventCommand(String userPoolId, String username, String 
                 .optional("Country", STRING, context.country());
     }
 
+    /** The event type as the model's value. */
     public EventType parsedEventType() {
         return WireEnum.parseValidated(EventType.class, eventType);
     }
 
+    /** The event response as the model's value, or null. */
     public EventResponse parsedEventResponse() {
         return WireEnum.parseValidated(EventResponse.class, eventResponse);
     }
 
+    /** The caller's risk evaluation as the model's value, or null: then the evaluator decides. */
     public EventRisk parsedEventRisk() {
         if (eventRisk == null) {
             return null;
@@ -75,6 +87,7 @@ public record RecordAuthEventCommand(String userPoolId, String username, String 
                 eventRisk.compromisedCredentialsDetected());
     }
 
+    /** The challenge responses as the model's values. */
     public List<ChallengeResponse> parsedChallengeResponses() {
         if (challengeResponses == null) {
             return List.of();

@@ -25,46 +25,97 @@ import java.util.List;
  * SetRiskConfigurationRequest, members as they arrive. Only UserPoolId given: the pool goes back
  * to the defaults; UserPoolId and ClientId only: the client goes back to the pool's configuration.
  * IP ranges must be IPv4 or IPv6 CIDR blocks (the model types them as plain strings).
+ *
+ * @param userPoolId the user pool's id (UserPoolIdType)
+ * @param clientId an app client id whose own configuration applies, or null for the pool's (ClientIdType)
+ * @param compromisedCredentialsRiskConfiguration what to do about compromised credentials, or null
+ * @param accountTakeoverRiskConfiguration what to do about risky sign-ins, or null
+ * @param riskExceptionConfiguration the IP ranges always blocked or never evaluated, or null
  */
 public record SetRiskConfigurationCommand(String userPoolId, String clientId,
                                           CompromisedCredentialsInput compromisedCredentialsRiskConfiguration,
                                           AccountTakeoverInput accountTakeoverRiskConfiguration,
                                           RiskExceptionsInput riskExceptionConfiguration) {
 
-    /** CompromisedCredentialsRiskConfigurationType: Actions is required. */
+    /**
+     * CompromisedCredentialsRiskConfigurationType: Actions is required.
+     *
+     * @param eventFilter the events checked for compromised credentials: SIGN_IN, PASSWORD_CHANGE, SIGN_UP
+     * @param actions the actions to take
+     */
     public record CompromisedCredentialsInput(List<String> eventFilter, CompromisedCredentialsActionsInput actions) {
         public CompromisedCredentialsInput {
             eventFilter = AdminCreateUserCommand.copyOrNull(eventFilter);
         }
     }
 
-    /** CompromisedCredentialsActionsType: EventAction is required. */
+    /**
+     * CompromisedCredentialsActionsType: EventAction is required.
+     *
+     * @param eventAction BLOCK or NO_ACTION (CompromisedCredentialsEventActionType)
+     */
     public record CompromisedCredentialsActionsInput(String eventAction) {
     }
 
-    /** AccountTakeoverRiskConfigurationType; the Actions structure is required, each level optional. */
+    /**
+     * AccountTakeoverRiskConfigurationType; the Actions structure is required, each level optional.
+     *
+     * @param notifyConfiguration the notification emails' sender and templates, or null
+     * @param actions the actions to take
+     */
     public record AccountTakeoverInput(NotifyInput notifyConfiguration, ActionsInput actions) {
     }
 
-    /** AccountTakeoverActionsType. */
+    /**
+     * AccountTakeoverActionsType.
+     *
+     * @param lowAction the action for low risk
+     * @param mediumAction the action for medium risk
+     * @param highAction the action for high risk
+     */
     public record ActionsInput(LevelActionInput lowAction, LevelActionInput mediumAction,
                                LevelActionInput highAction) {
     }
 
-    /** AccountTakeoverActionType: both members required; {@code notifies} is its Notify member. */
+    /**
+     * AccountTakeoverActionType: both members required; {@code notifies} is its Notify member.
+     *
+     * @param notifies whether the user is sent a notification email
+     * @param eventAction BLOCK, MFA_IF_CONFIGURED, MFA_REQUIRED or NO_ACTION (AccountTakeoverEventActionType)
+     */
     public record LevelActionInput(Boolean notifies, String eventAction) {
     }
 
-    /** NotifyConfigurationType: SourceArn required. */
+    /**
+     * NotifyConfigurationType: SourceArn required.
+     *
+     * @param from the email address notifications are sent from, or null
+     * @param replyTo the reply-to address of the email, or null
+     * @param sourceArn the ARN of the SES identity that sends the email
+     * @param blockEmail the template sent when the sign-in is blocked, or null
+     * @param noActionEmail the template sent when no action is taken, or null
+     * @param mfaEmail the template sent when MFA is required, or null
+     */
     public record NotifyInput(String from, String replyTo, String sourceArn, NotifyEmailInput blockEmail,
                               NotifyEmailInput noActionEmail, NotifyEmailInput mfaEmail) {
     }
 
-    /** NotifyEmailType: Subject required. */
+    /**
+     * NotifyEmailType: Subject required.
+     *
+     * @param subject the subject of the email
+     * @param htmlBody the HTML body of the email
+     * @param textBody the plain-text body of the email
+     */
     public record NotifyEmailInput(String subject, String htmlBody, String textBody) {
     }
 
-    /** RiskExceptionConfigurationType: at most 200 CIDR blocks per list. */
+    /**
+     * RiskExceptionConfigurationType: at most 200 CIDR blocks per list.
+     *
+     * @param blockedIpRangeList the CIDR ranges whose sign-ins are always blocked
+     * @param skippedIpRangeList the CIDR ranges whose sign-ins are never evaluated
+     */
     public record RiskExceptionsInput(List<String> blockedIpRangeList, List<String> skippedIpRangeList) {
         public RiskExceptionsInput {
             blockedIpRangeList = AdminCreateUserCommand.copyOrNull(blockedIpRangeList);

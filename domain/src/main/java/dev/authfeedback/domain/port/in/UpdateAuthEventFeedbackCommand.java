@@ -13,6 +13,12 @@ import dev.authfeedback.domain.validation.RequestValidator;
 /**
  * UpdateAuthEventFeedbackRequest, members as they arrive on the wire. Constructing one validates it
  * and throws InvalidParameterException on any violation.
+ *
+ * @param userPoolId the user pool's id (UserPoolIdType)
+ * @param username the user's username or one of its aliases (UsernameType)
+ * @param eventId the auth event's id (EventIdType)
+ * @param feedbackToken the feedback token issued with the event (TokenModelType); a secret
+ * @param feedbackValue the verdict: Valid or Invalid (FeedbackValueType)
  */
 public record UpdateAuthEventFeedbackCommand(
         String userPoolId, String username, String eventId, String feedbackToken, String feedbackValue) {
@@ -27,6 +33,7 @@ public record UpdateAuthEventFeedbackCommand(
                 .throwIfInvalid();
     }
 
+    /** The verdict as the model's value. */
     public FeedbackValue parsedFeedbackValue() {
         return WireEnum.parseValidated(FeedbackValue.class, feedbackValue);
     }

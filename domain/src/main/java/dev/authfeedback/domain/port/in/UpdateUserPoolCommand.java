@@ -9,6 +9,11 @@ import dev.authfeedback.domain.validation.RequestValidator;
 /**
  * UpdateUserPoolRequest, the members this product uses. As in Cognito, an absent UserPoolAddOns
  * resets the add-on to OFF; an absent PoolName or UserPoolTier keeps the current one.
+ *
+ * @param userPoolId the user pool's id (UserPoolIdType)
+ * @param poolName the pool's new name (UserPoolNameType), or null to keep it
+ * @param userPoolAddOns the pool's add-ons, or null: the threat protection mode turns OFF
+ * @param userPoolTier LITE, ESSENTIALS or PLUS, or null to keep it
  */
 public record UpdateUserPoolCommand(String userPoolId, String poolName, UserPoolAddOnsInput userPoolAddOns,
                                     String userPoolTier) {

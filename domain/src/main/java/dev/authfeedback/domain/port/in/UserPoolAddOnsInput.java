@@ -4,7 +4,11 @@ import static dev.authfeedback.domain.validation.Shapes.ADVANCED_SECURITY_MODE;
 
 import dev.authfeedback.domain.validation.RequestValidator;
 
-/** UserPoolAddOnsType as it arrives; checked by the command that carries it. */
+/**
+ * UserPoolAddOnsType as it arrives; checked by the command that carries it.
+ *
+ * @param advancedSecurityMode the threat protection mode: OFF, AUDIT or ENFORCED
+ */
 public record UserPoolAddOnsInput(String advancedSecurityMode) {
 
     static void check(RequestValidator validator, UserPoolAddOnsInput addOns) {

@@ -20,6 +20,7 @@ public interface AuthEventStore {
      */
     boolean insert(AuthEvent event);
 
+    /** The user's event with this id, if it exists. */
     Optional<AuthEvent> find(String poolId, String userSub, String eventId);
 
     /**

@@ -12,5 +12,6 @@ public interface RiskListener {
     /** For a service that evaluates no risk: feedback is stored and nothing else happens. */
     RiskListener NONE = feedback -> { };
 
+    /** Called after a verdict is stored, on the caller's thread; must not block or throw. */
     void feedbackRecorded(FeedbackRecorded feedback);
 }

@@ -7,6 +7,7 @@ package dev.authfeedback.domain.port.out;
 public final class StoreUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The failure, saying which store operation could not reach its storage, and why if known. */
     public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

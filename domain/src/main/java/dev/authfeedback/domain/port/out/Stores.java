@@ -7,6 +7,14 @@ import java.util.Objects;
  * their calls block on I/O ({@code blocking}): that decides whether an event-loop adapter must call
  * the use cases from worker threads, so it is the stores' own property, not a setting; and whether
  * they can serve calls now ({@code health}).
+ *
+ * @param userPools the user pool store
+ * @param users the user store
+ * @param authEvents the auth event store
+ * @param riskConfigurations the risk configuration store
+ * @param riskModel the risk model's store
+ * @param blocking whether the stores' calls block on I/O
+ * @param health whether the stores can serve calls now
  */
 public record Stores(UserPoolStore userPools, UserStore users, AuthEventStore authEvents,
                      RiskConfigurationStore riskConfigurations, RiskModelStore riskModel,

@@ -10,6 +10,7 @@ public interface UserPoolStore {
     /** Stores a new pool; fails (IllegalStateException) if its id is taken. */
     void insert(UserPool pool);
 
+    /** The pool with this id, if it exists. */
     Optional<UserPool> find(String poolId);
 
     /**

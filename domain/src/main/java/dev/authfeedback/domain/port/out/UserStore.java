@@ -10,6 +10,7 @@ import java.util.Optional;
  */
 public interface UserStore {
 
+    /** What inserting a user came to. */
     enum InsertOutcome { INSERTED, USERNAME_TAKEN, ALIAS_TAKEN, POOL_NOT_FOUND }
 
     /**
@@ -20,10 +21,13 @@ public interface UserStore {
      */
     InsertOutcome insert(User user, boolean migrateAliases);
 
+    /** The user with this username in the pool, if any. */
     Optional<User> findByUsername(String poolId, String username);
 
+    /** The user with this sub in the pool, if any. */
     Optional<User> findBySub(String poolId, String sub);
 
+    /** The user holding this verified alias in the pool, if any. */
     Optional<User> findByAlias(String poolId, AliasKey alias);
 
     /**
