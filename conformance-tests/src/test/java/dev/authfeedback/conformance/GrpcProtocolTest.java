@@ -2,7 +2,6 @@ package dev.authfeedback.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
@@ -266,17 +265,13 @@ class GrpcProtocolTest {
 
     @Test
     void withACertificateAndKeyTheServerSpeaksTls(@TempDir Path dir) throws Exception {
-        Path cert = dir.resolve("cert.pem");
-        Path key = dir.resolve("key.pem");
-        Optional<Process> openssl = run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1",
-                "-keyout", key.toString(), "-out", cert.toString());
-        assumeTrue(openssl.isPresent() && openssl.get().exitValue() == 0, "openssl makes the test certificate");
+        TestCertificates certificates = TestCertificates.create(dir);
         server = AuthFeedbackGrpcServer.network(service(InMemoryStores.create()),
-                new GrpcAdapterSettings("127.0.0.1", 0, List.of(KEY), 65536, cert, key));
+                new GrpcAdapterSettings("127.0.0.1", 0, List.of(KEY), 65536, certificates.serverCertificate(),
+                        certificates.serverPrivateKey()));
         int port = server.start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", port,
-                TlsChannelCredentials.newBuilder().trustManager(cert.toFile()).build()).build();
+                TlsChannelCredentials.newBuilder().trustManager(certificates.caCertificate().toFile()).build()).build();
         assertThat(pools(KEY).listUserPools(ListUserPoolsRequest.newBuilder().setMaxResults(1).build())
                 .getUserPoolsList()).isEmpty();
         ManagedChannel plaintext = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
@@ -287,20 +282,6 @@ class GrpcProtocolTest {
             assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
         } finally {
             plaintext.shutdownNow();
-        }
-    }
-
-    private static Optional<Process> run(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            process.waitFor(60, TimeUnit.SECONDS);
-            return Optional.of(process);
-        } catch (java.io.IOException notInstalled) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
         }
     }
 

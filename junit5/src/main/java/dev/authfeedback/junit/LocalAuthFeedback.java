@@ -75,7 +75,9 @@ public final class LocalAuthFeedback implements AutoCloseable {
         defaults.put("--rate-limit-rps", "0");
         List<String> args = new ArrayList<>();
         defaults.forEach((flag, value) -> {
-            if (Arrays.stream(settings).noneMatch(arg -> arg.equals(flag) || arg.startsWith(flag + "="))) {
+            // a flag of the settings, or its -file form, wins over the default
+            if (Arrays.stream(settings).noneMatch(arg -> arg.equals(flag) || arg.startsWith(flag + "=")
+                    || arg.equals(flag + "-file") || arg.startsWith(flag + "-file="))) {
                 args.add(flag);
                 args.add(value);
             }
@@ -84,27 +86,9 @@ public final class LocalAuthFeedback implements AutoCloseable {
         ServerOptions options = ServerOptions.parse(args.toArray(String[]::new));
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         AuthFeedbackServer server = AuthFeedbackServer.start(options, discard);
-        Map.Entry<String, String> credentials = credentialsOf(args);
+        Map.Entry<String, String> credentials = options.credentialPairs().entrySet().iterator().next();
         return new LocalAuthFeedback(server, options.region(), credentials.getKey(), credentials.getValue(),
-                valueOf(args, "--grpc-admin-keys").split(",")[0]);
-    }
-
-    private static Map.Entry<String, String> credentialsOf(List<String> args) {
-        String pair = valueOf(args, "--credentials").split(",")[0];
-        int colon = pair.indexOf(':');
-        return Map.entry(pair.substring(0, colon).strip(), pair.substring(colon + 1).strip());
-    }
-
-    private static String valueOf(List<String> args, String flag) {
-        String value = null;
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals(flag) && i + 1 < args.size()) {
-                value = args.get(i + 1);
-            } else if (args.get(i).startsWith(flag + "=")) {
-                value = args.get(i).substring(flag.length() + 1);
-            }
-        }
-        return value;
+                options.grpcAdminKeyList().get(0));
     }
 
     /** The AWS JSON endpoint, such as {@code http://127.0.0.1:41234}: an SDK's or the CLI's endpoint URL. */

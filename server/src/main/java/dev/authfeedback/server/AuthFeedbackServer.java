@@ -15,6 +15,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -70,20 +72,21 @@ public final class AuthFeedbackServer {
             return;
         }
         if (options.healthCheck) {
-            System.exit(HealthCheck.probe(options.host, options.httpPort, System.err));
+            System.exit(HealthCheck.probe(options.host, options.httpPort, options.httpTlsCert, System.err));
         }
         Logging.configure(options.logLevel, options.logFormat, options.accessLog);
-        AuthFeedbackServer server;
-        try {
-            server = start(options, System.out);
-        } catch (IllegalArgumentException badSetting) {
-            System.err.println(badSetting.getMessage());
-            System.exit(2);
-            return;
-        }
         // SIGTERM and SIGINT run the shutdown hooks: stop gracefully, then end with 0, since a stop
-        // that was asked for is not a failure (the JVM's own status after a signal would be 128+n)
+        // that was asked for is not a failure (the JVM's own status after a signal would be 128+n).
+        // The hook is in place before the first line is printed, so a signal at any moment after it
+        // finds it; it waits for the start to finish, and leaves a failed start's status alone.
+        CompletableFuture<AuthFeedbackServer> started = new CompletableFuture<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            AuthFeedbackServer server;
+            try {
+                server = started.join();
+            } catch (CompletionException notStarted) {
+                return;
+            }
             LOG.info("stopping: no new connections, finishing requests in flight (up to {})", SHUTDOWN_GRACE);
             server.stop();
             LOG.info("stopped");
@@ -91,6 +94,17 @@ public final class AuthFeedbackServer {
             System.err.flush();
             Runtime.getRuntime().halt(0);
         }, "graceful-stop"));
+        try {
+            started.complete(start(options, System.out));
+        } catch (IllegalArgumentException badSetting) {
+            started.completeExceptionally(badSetting);
+            System.err.println(badSetting.getMessage());
+            System.exit(2);
+            return;
+        } catch (RuntimeException failed) {
+            started.completeExceptionally(failed);
+            throw failed;
+        }
         // serve until a signal ends the JVM, whichever threads the listeners run on
         try {
             new CountDownLatch(1).await();
@@ -103,6 +117,7 @@ public final class AuthFeedbackServer {
     public static AuthFeedbackServer start(ServerOptions options, PrintStream out) {
         ServiceSettings settings = new ServiceSettings(options.region, options.accountId, options.tokenLifetime());
         HttpAdapterSettings.ConnectionLimits httpLimits = options.httpLimits();
+        HttpAdapterSettings.Tls httpTls = options.httpTls();
         if (options.rateLimitRps < 0) {
             throw new IllegalArgumentException(ServerOptions.named("--rate-limit-rps") + " must be 0 (off) or more");
         }
@@ -129,7 +144,7 @@ public final class AuthFeedbackServer {
 
         Vertx vertx = Vertx.vertx();
         AwsJsonHttpServer http = new AwsJsonHttpServer(vertx, service, new HttpAdapterSettings(options.host,
-                options.httpPort, options.maxBodyBytes, settings.region(), credentials, httpLimits));
+                options.httpPort, options.maxBodyBytes, settings.region(), credentials, httpLimits, httpTls));
         try {
             http.start();
         } catch (RuntimeException cannotListen) {
@@ -154,7 +169,7 @@ public final class AuthFeedbackServer {
             }
         }
         AuthFeedbackServer server = new AuthFeedbackServer(vertx, http, grpc, store, options.host);
-        String endpoint = "http://" + server.httpAddress();
+        String endpoint = (httpTls != null ? "https://" : "http://") + server.httpAddress();
         Map.Entry<String, String> pair = credentials.entrySet().iterator().next();
         if (credentialsGenerated) {
             out.println("No --credentials given: generated an access key for this run.");

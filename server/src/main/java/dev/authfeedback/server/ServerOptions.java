@@ -1,6 +1,9 @@
 package dev.authfeedback.server;
 
 import dev.authfeedback.adapter.http.HttpAdapterSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -50,6 +53,25 @@ public final class ServerOptions {
             description = "Keys accepted in gRPC 'authorization: Bearer <key>' metadata (AUTHFEEDBACK_GRPC_ADMIN_KEYS). "
                     + "None: one is generated and printed.")
     String grpcAdminKeys;
+
+    @Option(names = "--credentials-file", paramLabel = "FILE", defaultValue = "${env:AUTHFEEDBACK_CREDENTIALS_FILE}",
+            description = "A file holding what --credentials takes, so that secrets stay out of the process list "
+                    + "(AUTHFEEDBACK_CREDENTIALS_FILE).")
+    Path credentialsFile;
+
+    @Option(names = "--grpc-admin-keys-file", paramLabel = "FILE",
+            defaultValue = "${env:AUTHFEEDBACK_GRPC_ADMIN_KEYS_FILE}",
+            description = "A file holding what --grpc-admin-keys takes (AUTHFEEDBACK_GRPC_ADMIN_KEYS_FILE).")
+    Path grpcAdminKeysFile;
+
+    @Option(names = "--http-tls-cert", paramLabel = "PEM", defaultValue = "${env:AUTHFEEDBACK_HTTP_TLS_CERT}",
+            description = "Certificate chain (PEM) for HTTPS, with --http-tls-key; TLS 1.2 and 1.3 only "
+                    + "(AUTHFEEDBACK_HTTP_TLS_CERT).")
+    Path httpTlsCert;
+
+    @Option(names = "--http-tls-key", paramLabel = "PEM", defaultValue = "${env:AUTHFEEDBACK_HTTP_TLS_KEY}",
+            description = "Private key (PEM) for HTTPS (AUTHFEEDBACK_HTTP_TLS_KEY).")
+    Path httpTlsKey;
 
     @Option(names = "--grpc-tls-cert", paramLabel = "PEM", defaultValue = "${env:AUTHFEEDBACK_GRPC_TLS_CERT}",
             description = "Certificate chain (PEM) for gRPC over TLS, with --grpc-tls-key (AUTHFEEDBACK_GRPC_TLS_CERT).")
@@ -105,6 +127,10 @@ public final class ServerOptions {
     @Option(names = "--jdbc-password", paramLabel = "PASSWORD", defaultValue = "${env:AUTHFEEDBACK_JDBC_PASSWORD}",
             description = "Database password (AUTHFEEDBACK_JDBC_PASSWORD).")
     String jdbcPassword;
+
+    @Option(names = "--jdbc-password-file", paramLabel = "FILE", defaultValue = "${env:AUTHFEEDBACK_JDBC_PASSWORD_FILE}",
+            description = "A file holding the database password (AUTHFEEDBACK_JDBC_PASSWORD_FILE).")
+    Path jdbcPasswordFile;
 
     @Option(names = "--jdbc-schema", paramLabel = "SCHEMA", defaultValue = "${env:AUTHFEEDBACK_JDBC_SCHEMA:-authfeedback}",
             description = "Schema for the tables and their migration history, created if absent (AUTHFEEDBACK_JDBC_SCHEMA). "
@@ -196,29 +222,82 @@ public final class ServerOptions {
         }
     }
 
-    /** The configured gRPC admin keys; empty when none are set. */
-    List<String> grpcAdminKeyList() {
-        if (grpcAdminKeys == null || grpcAdminKeys.isBlank()) {
+    /**
+     * The configured gRPC admin keys, from the flag or its file; empty when none are set.
+     *
+     * @return the keys
+     * @throws IllegalArgumentException when both the flag and its file are set, or the file cannot be read
+     */
+    public List<String> grpcAdminKeyList() {
+        String keys = secret("--grpc-admin-keys", grpcAdminKeys, grpcAdminKeysFile);
+        if (keys == null || keys.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(grpcAdminKeys.split(",")).map(String::strip).filter(key -> !key.isEmpty()).toList();
+        return Arrays.stream(keys.split("[,\\n]")).map(String::strip).filter(key -> !key.isEmpty()).toList();
     }
 
-    /** The configured access keys; empty when none are set. */
-    Map<String, String> credentialPairs() {
+    /**
+     * The configured access keys by id, from the flag or its file; empty when none are set.
+     *
+     * @return secret access keys by access key id
+     * @throws IllegalArgumentException for a malformed pair, when both the flag and its file are set, or
+     *                                  when the file cannot be read
+     */
+    public Map<String, String> credentialPairs() {
         Map<String, String> pairs = new LinkedHashMap<>();
-        if (credentials == null || credentials.isBlank()) {
+        String configured = secret("--credentials", credentials, credentialsFile);
+        if (configured == null || configured.isBlank()) {
             return pairs;
         }
-        for (String pair : credentials.split(",")) {
+        for (String pair : configured.split("[,\\n]")) {
+            if (pair.isBlank()) {
+                continue;
+            }
             int colon = pair.indexOf(':');
             if (colon <= 0 || colon == pair.length() - 1) {
                 // the value is a secret: not repeated here
-                throw new IllegalArgumentException(named("--credentials") + " takes AKID:SECRET pairs separated by commas");
+                throw new IllegalArgumentException(named("--credentials") + " takes AKID:SECRET pairs separated by commas (or lines, in its file)");
             }
             pairs.put(pair.substring(0, colon).strip(), pair.substring(colon + 1).strip());
         }
         return pairs;
+    }
+
+    /** HTTPS's certificate and key, or null for plain HTTP; the two settings go together. */
+    HttpAdapterSettings.Tls httpTls() {
+        if (httpTlsCert == null && httpTlsKey == null) {
+            return null;
+        }
+        if (httpTlsCert == null || httpTlsKey == null) {
+            throw new IllegalArgumentException(named("--http-tls-cert") + " and " + named("--http-tls-key")
+                    + " go together: give both for HTTPS, or neither");
+        }
+        return new HttpAdapterSettings.Tls(httpTlsCert, httpTlsKey);
+    }
+
+    /** The database password, from the flag or its file; null when neither is set. */
+    String jdbcPassword() {
+        return secret("--jdbc-password", jdbcPassword, jdbcPasswordFile);
+    }
+
+    /**
+     * A secret given by its flag (or variable) or by the file its {@code -file} flag names, never both:
+     * the file's content without its final line break.
+     */
+    private static String secret(String flag, String value, Path file) {
+        if (file == null) {
+            return value;
+        }
+        if (value != null) {
+            throw new IllegalArgumentException(named(flag) + " and " + named(flag + "-file")
+                    + " are both set: give one of them");
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).replaceFirst("\\R\\z", "");
+        } catch (IOException | RuntimeException unreadable) {
+            throw new IllegalArgumentException(named(flag + "-file") + ": cannot read " + file + " ("
+                    + unreadable.getClass().getSimpleName() + ")", unreadable);
+        }
     }
 
     /**

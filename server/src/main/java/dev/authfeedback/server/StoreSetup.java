@@ -31,7 +31,7 @@ final class StoreSetup implements AutoCloseable {
         }
         PostgresStorage storage = PostgresStorage.open(new PostgresSettings(
                 checked("--jdbc-url", options.jdbcUrl, PostgresSettings::requireJdbcUrl),
-                options.jdbcUser, options.jdbcPassword,
+                options.jdbcUser, options.jdbcPassword(),
                 checked("--jdbc-schema", options.jdbcSchema, PostgresSettings::requireSchema),
                 checked("--jdbc-connect-timeout", options.jdbcConnectTimeout(), PostgresSettings::requireConnectionTimeout)));
         storage.start();

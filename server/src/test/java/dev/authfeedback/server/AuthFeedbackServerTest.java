@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The composition root in process: settings, printed lines, and a working endpoint. */
@@ -82,6 +83,40 @@ class AuthFeedbackServerTest {
         // (--help, --version and --health-check are commands, not settings)
         assertThat(blocks.keySet()).filteredOn(flag -> !List.of("--help", "--version", "--health-check").contains(flag))
                 .containsExactlyInAnyOrderElementsOf(documentedFlags);
+    }
+
+    @Test
+    void secretsComeFromTheirFilesWhenAskedAndNeverFromBoth(@TempDir Path dir)
+            throws Exception {
+        Path credentials = Files.writeString(dir.resolve("credentials"), "AK1:s1\nAK2:s2\n");
+        Path adminKeys = Files.writeString(dir.resolve("admin-keys"), "k1,k2\r\n");
+        Path password = Files.writeString(dir.resolve("password"), "p@ss word\n");
+        ServerOptions fromFiles = options("--credentials-file", credentials.toString(), "--grpc-admin-keys-file",
+                adminKeys.toString(), "--jdbc-password-file", password.toString());
+        assertThat(fromFiles.credentialPairs()).containsExactly(Map.entry("AK1", "s1"), Map.entry("AK2", "s2"));
+        assertThat(fromFiles.grpcAdminKeyList()).containsExactly("k1", "k2");
+        assertThat(fromFiles.jdbcPassword()).isEqualTo("p@ss word");
+
+        assertThatThrownBy(() -> options("--credentials", "AK:s", "--credentials-file", credentials.toString())
+                .credentialPairs()).hasMessage("--credentials (or AUTHFEEDBACK_CREDENTIALS) and --credentials-file "
+                        + "(or AUTHFEEDBACK_CREDENTIALS_FILE) are both set: give one of them");
+        Path missing = dir.resolve("nowhere");
+        assertThatThrownBy(() -> options("--jdbc-password-file", missing.toString()).jdbcPassword())
+                .hasMessage("--jdbc-password-file (or AUTHFEEDBACK_JDBC_PASSWORD_FILE): cannot read " + missing
+                        + " (NoSuchFileException)");
+        Path malformed = Files.writeString(dir.resolve("malformed"), "AK1-without-secret\n");
+        assertThatThrownBy(() -> options("--credentials-file", malformed.toString()).credentialPairs())
+                .hasMessageContaining("AKID:SECRET").hasMessageNotContaining("AK1-without-secret");
+        // a server started on the files accepts what they hold
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        AuthFeedbackServer server = AuthFeedbackServer.start(options("--http-port", "0", "--grpc-port", "-1",
+                "--credentials-file", credentials.toString()), quiet);
+        try (HttpDriver driver = new HttpDriver(
+                URI.create("http://" + server.httpAddress()), "us-east-1", "AK2", "s2", () -> { })) {
+            assertThat(driver.createUserPool("from-a-file", null, null, null, null).id()).startsWith("us-east-1_");
+        } finally {
+            server.stop();
+        }
     }
 
     @Test

@@ -322,7 +322,7 @@ class ServerProcessIT {
         assertThat(acknowledged).doesNotHaveDuplicates();
     }
 
-    private static boolean onPath(String tool) {
+    static boolean onPath(String tool) {
         try {
             Process which = new ProcessBuilder("bash", "-c", "command -v " + tool).start();
             InputStream ignored = which.getInputStream();

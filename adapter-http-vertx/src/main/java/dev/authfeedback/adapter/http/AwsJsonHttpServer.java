@@ -25,6 +25,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -106,6 +107,13 @@ public final class AwsJsonHttpServer {
                 .setMaxHeaderSize(16 * 1024)
                 .setMaxInitialLineLength(4096)
                 .setCompressionSupported(false);
+        if (settings.tls() != null) {
+            options.setSsl(true)
+                    .setKeyCertOptions(new PemKeyCertOptions()
+                            .setCertPath(settings.tls().certificateChain().toString())
+                            .setKeyPath(settings.tls().privateKey().toString()))
+                    .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+        }
         server = await(vertx.createHttpServer(options)
                 .connectionHandler(this::admitConnection)
                 .requestHandler(router()).listen());

@@ -1,5 +1,6 @@
 package dev.authfeedback.adapter.http;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -13,9 +14,23 @@ import java.util.Objects;
  * @param region             the region signatures must be scoped to
  * @param credentials        secret access keys by access key id, for SigV4
  * @param limits             connection count and timeouts that keep slow or idle clients from holding the server
+ * @param tls                the certificate and key to serve HTTPS with (TLS 1.2 and 1.3 only), or null for plain HTTP
  */
 public record HttpAdapterSettings(String host, int port, long maxBodyBytes, String region,
-                                  Map<String, String> credentials, ConnectionLimits limits) {
+                                  Map<String, String> credentials, ConnectionLimits limits, Tls tls) {
+
+    /**
+     * HTTPS: a certificate chain and its private key, both PEM files.
+     *
+     * @param certificateChain the server's certificate, then its intermediates (PEM)
+     * @param privateKey       the certificate's private key (PKCS#8 or PKCS#1 PEM)
+     */
+    public record Tls(Path certificateChain, Path privateKey) {
+        public Tls {
+            Objects.requireNonNull(certificateChain, "certificateChain");
+            Objects.requireNonNull(privateKey, "privateKey");
+        }
+    }
 
     public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
@@ -44,6 +59,12 @@ public record HttpAdapterSettings(String host, int port, long maxBodyBytes, Stri
         this(host, port, maxBodyBytes, region, credentials, ConnectionLimits.DEFAULTS);
     }
 
+    /** Plain HTTP. */
+    public HttpAdapterSettings(String host, int port, long maxBodyBytes, String region,
+                               Map<String, String> credentials, ConnectionLimits limits) {
+        this(host, port, maxBodyBytes, region, credentials, limits, null);
+    }
+
     public HttpAdapterSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(region, "region");
@@ -65,6 +86,6 @@ public record HttpAdapterSettings(String host, int port, long maxBodyBytes, Stri
     public String toString() {
         return "HttpAdapterSettings[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes
                 + ", region=" + region + ", accessKeyIds=" + credentials.keySet()
-                + ", limits=" + limits + "]";
+                + ", limits=" + limits + ", tls=" + (tls != null) + "]";
     }
 }
