@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.authfeedback.domain.port.out.StoreUnavailableException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +58,16 @@ class PostgresStorageTest {
         assertThat(storage.stores().health().usable()).as("unknown until started").isFalse();
         storage.close();
         assertThat(pool.isClosed()).isTrue();
+    }
+
+    @Test
+    void startingWithoutADatabaseAnswersUnusableAndCallsFailAsUnavailable() {
+        try (PostgresStorage storage = PostgresStorage.open(new PostgresSettings("jdbc:postgresql://127.0.0.1:1/none",
+                "user", "secret", "authfeedback", Duration.ofMillis(250)))) {
+            assertThat(storage.start()).isFalse();
+            assertThat(storage.stores().health().usable()).isFalse();
+            assertThatThrownBy(() -> storage.stores().userPools().find("us-east-1_abc"))
+                    .isInstanceOf(StoreUnavailableException.class);
+        }
     }
 }
