@@ -199,6 +199,42 @@ class HttpFuzzTest {
         assertThat(valid.status()).as(valid.body()).isEqualTo(200);
     }
 
+    /** Every route beyond POST / (health, readiness, liveness, metrics, and any other path) with any method. */
+    @Test
+    void everyOtherRouteAndMethodGetsAnAnswerThatIsNoServerFault() {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        Gen<String> paths = Generate.frequency(List.of(
+                org.quicktheories.api.Pair.of(4, Generate.pick(List.of("/health", "/health/ready", "/health/live",
+                        "/metrics", "/", "/health/", "//health", "/metrics?x=1", "/%2e%2e/etc/passwd", "/health%00",
+                        "/" + "a".repeat(3000)))),
+                org.quicktheories.api.Pair.of(3, strings().ascii().ofLengthBetween(0, 80).map(path -> "/"
+                        + java.net.URLEncoder.encode(path, StandardCharsets.UTF_8))),
+                org.quicktheories.api.Pair.of(1, strings().allPossible().ofLengthBetween(0, 20).map(path -> "/"
+                        + java.net.URLEncoder.encode(path, StandardCharsets.UTF_8)))));
+        Gen<String> methods = Generate.pick(List.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH", "POST", "TRACE"));
+        qt().withExamples(EXAMPLES).withShrinkCycles(100)
+                .forAll(methods, paths, bodies())
+                .checkAssert((method, path, body) -> {
+                    TRIED.incrementAndGet();
+                    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                                    URI.create(raw.endpoint().toString().replaceAll("/$", "") + path))
+                            .method(method, method.equals("GET") || method.equals("HEAD") || method.equals("TRACE")
+                                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                    : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                            .timeout(Duration.ofSeconds(10)).build();
+                    java.net.http.HttpResponse<String> response;
+                    try {
+                        response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                    } catch (java.io.IOException | InterruptedException failed) {
+                        throw new AssertionError(method + " " + path + " got no answer", failed);
+                    }
+                    String context = method + " " + path + " -> " + response.statusCode() + " " + response.body();
+                    assertThat(response.statusCode()).as(context).isLessThan(500);
+                    assertThat(response.body()).as(context).doesNotContain(SECRET).doesNotContain("\tat ")
+                            .doesNotContain("Exception:");
+                });
+    }
+
     private static Response send(String target, String contentType, byte[] body, int signing) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (!contentType.isEmpty()) {

@@ -69,7 +69,8 @@ public final class AuthFeedbackGrpcServer {
         for (BindableService api : List.<BindableService>of(new FeedbackGrpcService(service),
                 new EventsGrpcService(service), new UserPoolsGrpcService(service), new UsersGrpcService(service),
                 new RiskConfigurationGrpcService(service))) {
-            builder.addService(ServerInterceptors.intercept(api, adminKeys));
+            builder.addService(ServerInterceptors.intercept(UnreadableRequests.refusedAsInvalid(api.bindService()),
+                    adminKeys));
             serviceNames.add(api.bindService().getServiceDescriptor().getName());
         }
         this.server = builder
