@@ -139,18 +139,9 @@ class GrpcFuzzTest {
                 new Random(seed).nextInt(realRequests.size())).clone());
         Gen<byte[]> mutated = integers().between(0, Integer.MAX_VALUE).map(seed -> {
             Random random = new Random(seed);
-            byte[] bytes = realRequests.get(random.nextInt(realRequests.size())).clone();
-            for (int i = 0; i < 1 + random.nextInt(4) && bytes.length > 0; i++) {
-                bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
-            }
-            return random.nextBoolean() ? bytes : java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length + 1));
+            return HostileBytes.damaged(realRequests.get(random.nextInt(realRequests.size())).clone(), random);
         });
-        Gen<byte[]> randomBytes = integers().between(0, Integer.MAX_VALUE).map(seed -> {
-            Random random = new Random(seed);
-            byte[] bytes = new byte[random.nextInt(300)];
-            random.nextBytes(bytes);
-            return bytes;
-        });
+        Gen<byte[]> randomBytes = HostileBytes.noise();
         Gen<byte[]> hostile = Generate.pick(List.of(
                 new byte[] {0x0a, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f},
                 new byte[] {0x12, 0x05, (byte) 0xc3, 0x28, 'a', 'b', 'c'},

@@ -130,21 +130,9 @@ class HttpFuzzTest {
     /** A body: a generated object, a mutation of one, raw bytes, or a hostile shape. */
     private static Gen<byte[]> bodies() {
         Gen<byte[]> objects = jsonObjects().map(json -> json.getBytes(StandardCharsets.UTF_8));
-        Gen<byte[]> mutated = jsonObjects().zip(integers().between(0, Integer.MAX_VALUE), (json, seed) -> {
-            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-            Random random = new Random(seed);
-            int edits = 1 + random.nextInt(4);
-            for (int i = 0; i < edits && bytes.length > 0; i++) {
-                bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
-            }
-            return random.nextBoolean() ? bytes : java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length + 1));
-        });
-        Gen<byte[]> randomBytes = integers().between(0, Integer.MAX_VALUE).map(seed -> {
-            Random random = new Random(seed);
-            byte[] bytes = new byte[random.nextInt(300)];
-            random.nextBytes(bytes);
-            return bytes;
-        });
+        Gen<byte[]> mutated = jsonObjects().zip(integers().between(0, Integer.MAX_VALUE), (json, seed) ->
+                HostileBytes.damaged(json.getBytes(StandardCharsets.UTF_8), new Random(seed)));
+        Gen<byte[]> randomBytes = HostileBytes.noise();
         Gen<byte[]> hostile = Generate.pick(List.of(
                 "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
                 "{\"PoolName\":\"p\",\"PoolName\":\"q\"}",
