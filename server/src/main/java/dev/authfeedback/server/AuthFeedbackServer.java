@@ -151,7 +151,7 @@ public final class AuthFeedbackServer {
             vertx.close();
             store.close();
             throw new IllegalArgumentException("cannot listen on " + options.host + ":" + options.httpPort + " (HTTP): "
-                    + StoreSetup.rootMessage(cannotListen), cannotListen);
+                    + rootMessage(cannotListen), cannotListen);
         }
         AuthFeedbackGrpcServer grpc = null;
         if (options.grpcPort != -1) {
@@ -165,7 +165,7 @@ public final class AuthFeedbackServer {
                 vertx.close();
                 store.close();
                 throw new IllegalArgumentException("cannot start gRPC on " + options.host + ":" + options.grpcPort + ": "
-                        + StoreSetup.rootMessage(cannotListen), cannotListen);
+                        + rootMessage(cannotListen), cannotListen);
             }
         }
         AuthFeedbackServer server = new AuthFeedbackServer(vertx, http, grpc, store, options.host);
@@ -244,6 +244,15 @@ public final class AuthFeedbackServer {
             vertx.close().toCompletionStage().toCompletableFuture().join();
             store.close();
         }
+    }
+
+    /** The innermost message of a failure to listen: the one that says why (address in use, ...). */
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static String random(String alphabet, int length) {

@@ -58,12 +58,4 @@ final class StoreSetup implements AutoCloseable {
             postgres.close();
         }
     }
-
-    static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
-    }
 }
