@@ -147,7 +147,7 @@ public final class GrpcDriver implements OperationDriver {
     /** A Netty server on 127.0.0.1 around {@code service} and a plaintext channel to it. */
     public static GrpcDriver startedOnNetty(AuthEventFeedbackUseCases service) {
         AuthFeedbackGrpcServer server = AuthFeedbackGrpcServer.network(service,
-                new GrpcAdapterSettings("127.0.0.1", 0, List.of(ADMIN_KEY)));
+                new GrpcAdapterSettings("127.0.0.1", 0, List.of(ADMIN_KEY)).withTrustedProxyHeader(TRUSTED_PROXY_HEADER));
         int port = server.start();
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         return new GrpcDriver(channel, ADMIN_KEY, () -> server.stop(Duration.ZERO));
@@ -157,7 +157,7 @@ public final class GrpcDriver implements OperationDriver {
     public static GrpcDriver startedInProcess(AuthEventFeedbackUseCases service) {
         String name = "authfeedback-" + UUID.randomUUID();
         AuthFeedbackGrpcServer server = AuthFeedbackGrpcServer.inProcess(name, service,
-                new GrpcAdapterSettings("in-process", 0, List.of(ADMIN_KEY)));
+                new GrpcAdapterSettings("in-process", 0, List.of(ADMIN_KEY)).withTrustedProxyHeader(TRUSTED_PROXY_HEADER));
         server.start();
         GrpcDriver driver = new GrpcDriver(InProcessChannelBuilder.forName(name).build(), ADMIN_KEY,
                 () -> server.stop(Duration.ZERO));
@@ -370,8 +370,8 @@ public final class GrpcDriver implements OperationDriver {
     }
 
     @Override
-    public void updateAuthEventFeedback(String poolId, String username, String eventId, String feedbackToken,
-                                        String feedbackValue) {
+    public void updateAuthEventFeedbackFrom(String sourceAddress, String poolId, String username, String eventId,
+                                            String feedbackToken, String feedbackValue) {
         UpdateAuthEventFeedbackRequest.Builder request = UpdateAuthEventFeedbackRequest.newBuilder()
                 .setFeedbackValueValue(number(feedbackValue,
                         dev.authfeedback.adapter.grpc.v1.FeedbackValue.getDescriptor(), FeedbackValue.class));
@@ -388,7 +388,11 @@ public final class GrpcDriver implements OperationDriver {
             request.setFeedbackToken(feedbackToken);
         }
         // no admin key needed: the token authorizes, so call without the key's interceptor
-        call(() -> FeedbackServiceGrpc.newBlockingStub(channel).updateAuthEventFeedback(request.build()));
+        Metadata forwarded = new Metadata();
+        forwarded.put(Metadata.Key.of(TRUSTED_PROXY_HEADER, Metadata.ASCII_STRING_MARSHALLER), sourceAddress);
+        call(() -> FeedbackServiceGrpc.newBlockingStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(forwarded))
+                .updateAuthEventFeedback(request.build()));
     }
 
     @Override

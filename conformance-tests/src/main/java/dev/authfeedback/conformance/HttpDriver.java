@@ -78,7 +78,8 @@ public final class HttpDriver implements OperationDriver {
      */
     public static HttpDriver startedAround(Vertx vertx, AuthEventFeedbackUseCases useCases, String region) {
         AwsJsonHttpServer server = new AwsJsonHttpServer(vertx, useCases, new HttpAdapterSettings("127.0.0.1", 0,
-                HttpAdapterSettings.DEFAULT_MAX_BODY_BYTES, region, Map.of(ACCESS_KEY_ID, SECRET)));
+                HttpAdapterSettings.DEFAULT_MAX_BODY_BYTES, region, Map.of(ACCESS_KEY_ID, SECRET))
+                .withTrustedProxyHeader(TRUSTED_PROXY_HEADER));
         URI endpoint = URI.create("http://127.0.0.1:" + server.start() + "/");
         return new HttpDriver(endpoint, region, ACCESS_KEY_ID, SECRET, () -> server.stop(Duration.ZERO));
     }
@@ -216,10 +217,11 @@ public final class HttpDriver implements OperationDriver {
     }
 
     @Override
-    public void updateAuthEventFeedback(String poolId, String username, String eventId, String feedbackToken,
-                                        String feedbackValue) {
+    public void updateAuthEventFeedbackFrom(String sourceAddress, String poolId, String username, String eventId,
+                                            String feedbackToken, String feedbackValue) {
         call(() -> client.updateAuthEventFeedback(request -> request.userPoolId(poolId).username(username)
-                .eventId(eventId).feedbackToken(feedbackToken).feedbackValue(feedbackValue)));
+                .eventId(eventId).feedbackToken(feedbackToken).feedbackValue(feedbackValue)
+                .overrideConfiguration(config -> config.putHeader(TRUSTED_PROXY_HEADER, sourceAddress))));
     }
 
     @Override

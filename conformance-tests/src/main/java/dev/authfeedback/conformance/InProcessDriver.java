@@ -117,10 +117,10 @@ public final class InProcessDriver implements OperationDriver {
     }
 
     @Override
-    public void updateAuthEventFeedback(String poolId, String username, String eventId, String feedbackToken,
-                                        String feedbackValue) {
-        run(() -> service.updateAuthEventFeedback(
-                new UpdateAuthEventFeedbackCommand(poolId, username, eventId, feedbackToken, feedbackValue)));
+    public void updateAuthEventFeedbackFrom(String sourceAddress, String poolId, String username, String eventId,
+                                            String feedbackToken, String feedbackValue) {
+        run(() -> service.updateAuthEventFeedback(new UpdateAuthEventFeedbackCommand(poolId, username, eventId,
+                feedbackToken, feedbackValue, sourceAddress)));
     }
 
     @Override

@@ -21,6 +21,12 @@ import java.util.List;
  */
 public interface OperationDriver extends AutoCloseable {
 
+    /** The source address of every call that names no other: the loopback the network drivers call from. */
+    String LOCAL_SOURCE = "127.0.0.1";
+    /** The header (metadata key over gRPC) the network drivers' servers trust for the caller's address. */
+    String TRUSTED_PROXY_HEADER = "X-Forwarded-For";
+
+
     PoolView createUserPool(String poolName, String advancedSecurityMode, String tier,
                             List<String> aliasAttributes, List<String> usernameAttributes);
 
@@ -51,8 +57,18 @@ public interface OperationDriver extends AutoCloseable {
         return recordAuthEvent(poolId, username, eventType, eventResponse, risk, challenges, context, null);
     }
 
-    void updateAuthEventFeedback(String poolId, String username, String eventId, String feedbackToken,
-                                 String feedbackValue);
+    /** UpdateAuthEventFeedback from {@link #LOCAL_SOURCE}. */
+    default void updateAuthEventFeedback(String poolId, String username, String eventId, String feedbackToken,
+                                         String feedbackValue) {
+        updateAuthEventFeedbackFrom(LOCAL_SOURCE, poolId, username, eventId, feedbackToken, feedbackValue);
+    }
+
+    /**
+     * UpdateAuthEventFeedback as sent from {@code sourceAddress}: in process the command carries it;
+     * over a network, the trusted proxy header the driver's server is configured with does.
+     */
+    void updateAuthEventFeedbackFrom(String sourceAddress, String poolId, String username, String eventId,
+                                     String feedbackToken, String feedbackValue);
 
     void adminUpdateAuthEventFeedback(String poolId, String username, String eventId, String feedbackValue);
 

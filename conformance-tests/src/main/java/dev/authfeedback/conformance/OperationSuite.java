@@ -58,8 +58,14 @@ public abstract class OperationSuite {
     protected static final String USER_NOT_FOUND = UserNotFoundException.MESSAGE;
     /** The region of the suite's service, which signatures are scoped to. */
     protected static final String REGION = "eu-west-1";
-    /** The feedback operations' quota per pool in this suite, as in Cognito. */
+    /** The feedback operations' quotas per pool in this suite (admin, and token), as in Cognito. */
     protected static final int FEEDBACK_QUOTA = 25;
+    /** Token feedbacks one source address may send at once in this suite. */
+    protected static final int SOURCE_QUOTA = 10;
+    /** Refused tokens a source may send before it is slowed down. */
+    protected static final int REFUSALS_ALLOWED = (int) RateLimits.SOURCE_REFUSED_TOKENS_BURST;
+    /** The source address of the cases' attackers (TEST-NET-3). */
+    protected static final String ATTACKER = "203.0.113.66";
     /** The pool operations' quota in this suite, per pool, and per account for create and list. */
     protected static final int POOL_QUOTA = 40;
 
@@ -86,6 +92,7 @@ public abstract class OperationSuite {
                 .stores(stores)
                 .rateLimiter(new TokenBucketRateLimiter(
                         RateLimits.uniform(10_000).with(OperationCategory.FEEDBACK, FEEDBACK_QUOTA)
+                                .with(OperationCategory.TOKEN_FEEDBACK, FEEDBACK_QUOTA).withSourceLimit(SOURCE_QUOTA)
                                 .with(OperationCategory.POOL_WRITE, POOL_QUOTA)
                                 .with(OperationCategory.POOL_READ, POOL_QUOTA),
                         quotaNanos::get, 10_000))
@@ -162,8 +169,9 @@ public abstract class OperationSuite {
         }
     }
 
+    /** Long enough for every quota to refill, and for a source's allowance of refused tokens to give one more. */
     protected void refillQuotas() {
-        quotaNanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        quotaNanos.addAndGet(Duration.ofSeconds(10).toNanos());
     }
 
     // ---- validation: every message kind ---------------------------------------------------------
@@ -325,20 +333,107 @@ public abstract class OperationSuite {
     }
 
     @Test
-    void theFeedbackQuotaCountsBothFeedbackOperations() {
+    void anAnonymousFloodLeavesAdminFeedbackAndOtherSourcesWorking() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        user(pool, "mallory");
+        Recorded janes = signIn(pool, "jane");
+        Recorded mallorys = signIn(pool, "mallory");
+        // one source replays a genuine token of its own and sends forged ones, as fast as it can
+        int answered = 0;
+        for (int i = 0; i < 3 * FEEDBACK_QUOTA; i++) {
+            String token = i % 2 == 0 ? mallorys.feedbackToken() : "v1.forged.payload" + i + ".mac";
+            ServiceError error = catchThrowableOfType(ServiceError.class, () -> driver.updateAuthEventFeedbackFrom(
+                    ATTACKER, pool.id(), "mallory", mallorys.eventId(), token, "Valid"));
+            if (error == null || !error.type().equals("TooManyRequestsException")) {
+                answered++;
+            }
+        }
+        assertThat(answered).isEqualTo(SOURCE_QUOTA);
+        for (int i = 0; i < FEEDBACK_QUOTA; i++) {
+            driver.adminUpdateAuthEventFeedback(pool.id(), "jane", janes.eventId(), "Invalid");
+        }
+        driver.updateAuthEventFeedbackFrom("203.0.113.5", pool.id(), "jane", janes.eventId(), janes.feedbackToken(),
+                "Valid");
+        assertThat(onlyEvent(pool, "jane").feedback().value()).isEqualTo("Valid");
+        assertThat(onlyEvent(pool, "jane").feedback().provider()).isEqualTo("User");
+    }
+
+    @Test
+    void tokenFeedbackHasAQuotaOfItsOwnPerPoolTakenOnlyByTokensThatHold() {
+        PoolView pool = advancedPool();
+        PoolView other = advancedPool();
+        user(pool, "jane");
+        user(other, "jane");
+        Recorded event = signIn(pool, "jane");
+        Recorded otherEvent = signIn(other, "jane");
+        // forged tokens from many sources take nothing from the pool's quota
+        for (int i = 0; i < 2 * FEEDBACK_QUOTA; i++) {
+            String source = source(i);
+            assertError("NotAuthorizedException", INVALID_TOKEN, () -> driver.updateAuthEventFeedbackFrom(
+                    source, pool.id(), "jane", event.eventId(), "v1.forged.payload.mac", "Valid"));
+        }
+        for (int i = 0; i < FEEDBACK_QUOTA; i++) {
+            driver.updateAuthEventFeedbackFrom(source(i), pool.id(), "jane", event.eventId(), event.feedbackToken(),
+                    "Valid");
+        }
+        assertError("TooManyRequestsException", TooManyRequestsException.MESSAGE, () -> driver.updateAuthEventFeedbackFrom(
+                "192.0.2.200", pool.id(), "jane", event.eventId(), event.feedbackToken(), "Invalid"));
+        // neither the administrators nor another pool feel it
+        driver.adminUpdateAuthEventFeedback(pool.id(), "jane", event.eventId(), "Invalid");
+        driver.updateAuthEventFeedbackFrom("192.0.2.200", other.id(), "jane", otherEvent.eventId(),
+                otherEvent.feedbackToken(), "Valid");
+        refillQuotas();
+        driver.updateAuthEventFeedbackFrom("192.0.2.200", pool.id(), "jane", event.eventId(), event.feedbackToken(),
+                "Valid");
+        assertThat(onlyEvent(pool, "jane").feedback().provider()).isEqualTo("User");
+    }
+
+    @Test
+    void refusedTokensSlowTheirSourceDown() {
         PoolView pool = advancedPool();
         user(pool, "jane");
         Recorded event = signIn(pool, "jane");
-        for (int i = 0; i < FEEDBACK_QUOTA; i++) {
-            if (i % 2 == 0) {
-                driver.adminUpdateAuthEventFeedback(pool.id(), "jane", event.eventId(), "Valid");
-            } else {
-                driver.updateAuthEventFeedback(pool.id(), "jane", event.eventId(), event.feedbackToken(), "Valid");
-            }
+        for (int i = 0; i < REFUSALS_ALLOWED; i++) {
+            // a second apart, so that the source's rate is never what stops it
+            quotaNanos.addAndGet(Duration.ofSeconds(1).toNanos());
+            String forged = i % 2 == 0 ? event.feedbackToken() + "x" : event.feedbackToken();
+            String eventId = i % 2 == 0 ? event.eventId() : "another-event";
+            assertError("NotAuthorizedException", INVALID_TOKEN, () -> driver.updateAuthEventFeedbackFrom(
+                    ATTACKER, pool.id(), "jane", eventId, forged, "Valid"));
         }
-        assertThat(error(() -> driver.updateAuthEventFeedback(pool.id(), "jane", event.eventId(),
-                event.feedbackToken(), "Invalid")).type()).isEqualTo("TooManyRequestsException");
+        // even a genuine token waits now, and so does a pool that does not exist: nothing is looked at
+        assertError("TooManyRequestsException", TooManyRequestsException.MESSAGE, () -> driver.updateAuthEventFeedbackFrom(
+                ATTACKER, pool.id(), "jane", event.eventId(), event.feedbackToken(), "Valid"));
+        assertError("TooManyRequestsException", TooManyRequestsException.MESSAGE, () -> driver.updateAuthEventFeedbackFrom(
+                ATTACKER, "eu-west-1_none", "jane", event.eventId(), event.feedbackToken(), "Valid"));
+        driver.updateAuthEventFeedbackFrom("203.0.113.5", pool.id(), "jane", event.eventId(), event.feedbackToken(),
+                "Invalid");
+        refillQuotas();
+        driver.updateAuthEventFeedbackFrom(ATTACKER, pool.id(), "jane", event.eventId(), event.feedbackToken(),
+                "Valid");
         assertThat(onlyEvent(pool, "jane").feedback().value()).isEqualTo("Valid");
+    }
+
+    @Test
+    void anIpv6SourceCountsByItsSlash64() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        Recorded event = signIn(pool, "jane");
+        for (int i = 0; i < SOURCE_QUOTA; i++) {
+            driver.updateAuthEventFeedbackFrom("2001:db8:1:2::" + Integer.toHexString(i + 1), pool.id(), "jane",
+                    event.eventId(), event.feedbackToken(), "Valid");
+        }
+        assertError("TooManyRequestsException", TooManyRequestsException.MESSAGE, () -> driver.updateAuthEventFeedbackFrom(
+                "2001:db8:1:2:ffff::99", pool.id(), "jane", event.eventId(), event.feedbackToken(), "Valid"));
+        driver.updateAuthEventFeedbackFrom("2001:db8:1:3::1", pool.id(), "jane", event.eventId(),
+                event.feedbackToken(), "Invalid");
+        assertThat(onlyEvent(pool, "jane").feedback().value()).isEqualTo("Invalid");
+    }
+
+    /** A distinct documentation address (TEST-NET-2) per {@code i}. */
+    private static String source(int i) {
+        return "198.51.100." + (i + 1);
     }
 
     @Test

@@ -121,6 +121,13 @@ public final class AuthFeedbackServer {
         if (options.rateLimitRps < 0) {
             throw new IllegalArgumentException(ServerOptions.named("--rate-limit-rps") + " must be 0 (off) or more");
         }
+        if (options.sourceRateLimitRps < 0) {
+            throw new IllegalArgumentException(ServerOptions.named("--source-rate-limit-rps") + " must be 0 (off) or more");
+        }
+        if (options.trustedProxyHeader != null && !options.trustedProxyHeader.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException(ServerOptions.named("--trusted-proxy-header")
+                    + " must be a header name (letters, digits and '-'), was: " + options.trustedProxyHeader);
+        }
         if (options.grpcPort < -1 || options.grpcPort > 65535) {
             throw new IllegalArgumentException(ServerOptions.named("--grpc-port")
                     + " must be -1 (off), 0 (any free port) or a port number");
@@ -138,13 +145,15 @@ public final class AuthFeedbackServer {
         StoreSetup store = StoreSetup.from(options);
         AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder()
                 .stores(store.stores())
-                .rateLimiter(new TokenBucketRateLimiter(RateLimits.uniform(options.rateLimitRps)))
+                .rateLimiter(new TokenBucketRateLimiter(options.rateLimitRps == 0 ? RateLimits.unlimited()
+                        : RateLimits.uniform(options.rateLimitRps).withSourceLimit(options.sourceRateLimitRps)))
                 .settings(settings)
                 .build();
 
         Vertx vertx = Vertx.vertx();
         AwsJsonHttpServer http = new AwsJsonHttpServer(vertx, service, new HttpAdapterSettings(options.host,
-                options.httpPort, options.maxBodyBytes, settings.region(), credentials, httpLimits, httpTls));
+                options.httpPort, options.maxBodyBytes, settings.region(), credentials, httpLimits, httpTls,
+                options.trustedProxyHeader));
         try {
             http.start();
         } catch (RuntimeException cannotListen) {
@@ -158,7 +167,7 @@ public final class AuthFeedbackServer {
             try {
                 grpc = AuthFeedbackGrpcServer.network(service, new GrpcAdapterSettings(options.host, options.grpcPort,
                         adminKeys, GrpcAdapterSettings.DEFAULT_MAX_MESSAGE_BYTES, options.grpcTlsCert,
-                        options.grpcTlsKey));
+                        options.grpcTlsKey, options.trustedProxyHeader));
                 grpc.start();
             } catch (RuntimeException cannotListen) {
                 http.stop(Duration.ZERO);

@@ -144,9 +144,23 @@ public final class ServerOptions {
     String jdbcConnectTimeout;
 
     @Option(names = "--rate-limit-rps", paramLabel = "RPS", defaultValue = "${env:AUTHFEEDBACK_RATE_LIMIT_RPS:-25}",
-            description = "Requests/s per pool and operation category; 0 turns the limit off "
-                    + "(AUTHFEEDBACK_RATE_LIMIT_RPS). Default: ${DEFAULT-VALUE}.")
+            description = "Requests/s per pool and operation category; 0 turns every quota off, the per-source "
+                    + "ones too (AUTHFEEDBACK_RATE_LIMIT_RPS). Default: ${DEFAULT-VALUE}.")
     double rateLimitRps;
+
+    @Option(names = "--source-rate-limit-rps", paramLabel = "RPS",
+            defaultValue = "${env:AUTHFEEDBACK_SOURCE_RATE_LIMIT_RPS:-5}",
+            description = "Token feedback requests/s per source address, whatever the pool; a source is also "
+                    + "slowed down after 10 refused tokens (then one every 10 s); 0 turns both off "
+                    + "(AUTHFEEDBACK_SOURCE_RATE_LIMIT_RPS). Default: ${DEFAULT-VALUE}.")
+    double sourceRateLimitRps;
+
+    @Option(names = "--trusted-proxy-header", paramLabel = "NAME",
+            defaultValue = "${env:AUTHFEEDBACK_TRUSTED_PROXY_HEADER}",
+            description = "The header (HTTP) and metadata key (gRPC) a trusted proxy puts the caller's address in, "
+                    + "such as X-Forwarded-For; without it, the connection's peer is the caller "
+                    + "(AUTHFEEDBACK_TRUSTED_PROXY_HEADER).")
+    String trustedProxyHeader;
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "${env:AUTHFEEDBACK_LOG_LEVEL:-INFO}",
             description = "Least severe log lines written: ERROR, WARN, INFO, DEBUG or TRACE (AUTHFEEDBACK_LOG_LEVEL). "

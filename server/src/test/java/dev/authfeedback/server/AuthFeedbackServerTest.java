@@ -3,8 +3,12 @@ package dev.authfeedback.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.authfeedback.conformance.GrpcDriver;
 import dev.authfeedback.conformance.HttpDriver;
+import dev.authfeedback.conformance.OperationDriver;
 import dev.authfeedback.conformance.Views.PoolView;
+import dev.authfeedback.conformance.Views.Recorded;
+import io.grpc.ManagedChannelBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -160,6 +164,35 @@ class AuthFeedbackServerTest {
     }
 
     @Test
+    void theSourceQuotasAndTheTrustedProxyHeaderReachBothListeners() {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        AuthFeedbackServer server = AuthFeedbackServer.start(options("--http-port", "0", "--grpc-port", "0",
+                "--credentials", HttpDriver.ACCESS_KEY_ID + ":" + HttpDriver.SECRET, "--grpc-admin-keys",
+                GrpcDriver.ADMIN_KEY, "--source-rate-limit-rps", "1", "--trusted-proxy-header", "X-Forwarded-For"),
+                quiet);
+        try (HttpDriver http = new HttpDriver(URI.create("http://" + server.httpAddress()), "us-east-1",
+                HttpDriver.ACCESS_KEY_ID, HttpDriver.SECRET, () -> { });
+             GrpcDriver grpc = new GrpcDriver(ManagedChannelBuilder.forTarget(server.grpcAddress()).usePlaintext()
+                     .build(), GrpcDriver.ADMIN_KEY, () -> { })) {
+            PoolView pool = http.createUserPool("p", "AUDIT", "PLUS", null, null);
+            http.adminCreateUser(pool.id(), "jane", List.of(), null);
+            Recorded event = http.recordAuthEvent(pool.id(), "jane", "SignIn", "Pass", null, null, null);
+            for (OperationDriver driver : List.of(http, grpc)) {
+                String source = driver == http ? "198.51.100.1" : "198.51.100.2";
+                driver.updateAuthEventFeedbackFrom(source, pool.id(), "jane", event.eventId(), event.feedbackToken(),
+                        "Valid");
+                assertThatThrownBy(() -> driver.updateAuthEventFeedbackFrom(source, pool.id(), "jane",
+                        event.eventId(), event.feedbackToken(), "Valid"))
+                        .hasFieldOrPropertyWithValue("type", "TooManyRequestsException");
+            }
+        } catch (Exception unexpected) {
+            throw new AssertionError(unexpected);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void givenCredentialsAreNotPrinted() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         AuthFeedbackServer server = AuthFeedbackServer.start(
@@ -291,6 +324,15 @@ class AuthFeedbackServerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("region");
         assertThatThrownBy(() -> AuthFeedbackServer.start(options("--http-port", "0", "--grpc-port", "0", "--rate-limit-rps", "-1"), quiet))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rate-limit-rps");
+        assertThatThrownBy(() -> AuthFeedbackServer.start(options("--http-port", "0", "--grpc-port", "0",
+                "--source-rate-limit-rps", "-1"), quiet))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--source-rate-limit-rps (or AUTHFEEDBACK_SOURCE_RATE_LIMIT_RPS) must be 0 (off) or more");
+        assertThatThrownBy(() -> AuthFeedbackServer.start(options("--http-port", "0", "--grpc-port", "0",
+                "--trusted-proxy-header", "X-Forwarded-For: 1.2.3.4"), quiet))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--trusted-proxy-header (or AUTHFEEDBACK_TRUSTED_PROXY_HEADER) must be a header name "
+                        + "(letters, digits and '-'), was: X-Forwarded-For: 1.2.3.4");
         AuthFeedbackServer first = AuthFeedbackServer.start(options("--http-port", "0", "--grpc-port", "0"), quiet);
         try {
             assertThatThrownBy(() -> AuthFeedbackServer.start(

@@ -49,6 +49,7 @@ public final class AuthFeedbackGrpcServer {
     private AuthFeedbackGrpcServer(ServerBuilder<?> builder, AuthEventFeedbackUseCases service,
                                    GrpcAdapterSettings settings) {
         AdminKeyInterceptor adminKeys = new AdminKeyInterceptor(settings.adminKeys());
+        SourceAddressInterceptor sources = new SourceAddressInterceptor(settings.trustedProxyHeader());
         this.storeHealth = service.storeHealth();
         if (service.blocking()) {
             blockingCalls = Executors.newFixedThreadPool(BLOCKING_CALL_THREADS, new ThreadFactory() {
@@ -70,7 +71,7 @@ public final class AuthFeedbackGrpcServer {
                 new EventsGrpcService(service), new UserPoolsGrpcService(service), new UsersGrpcService(service),
                 new RiskConfigurationGrpcService(service))) {
             builder.addService(ServerInterceptors.intercept(UnreadableRequests.refusedAsInvalid(api.bindService()),
-                    adminKeys));
+                    adminKeys, sources));
             serviceNames.add(api.bindService().getServiceDescriptor().getName());
         }
         this.server = builder

@@ -29,7 +29,8 @@ final class FeedbackGrpcService extends FeedbackServiceGrpc.FeedbackServiceImplB
                     optional(request.hasUsername(), request.getUsername()),
                     optional(request.hasEventId(), request.getEventId()),
                     optional(request.hasFeedbackToken(), request.getFeedbackToken()),
-                    GrpcMapping.feedbackValue(request.getFeedbackValueValue())));
+                    GrpcMapping.feedbackValue(request.getFeedbackValueValue()),
+                    SourceAddressInterceptor.SOURCE.get()));
             return UpdateAuthEventFeedbackResponse.getDefaultInstance();
         });
     }

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param maxMessageBytes larger request messages are refused (RESOURCE_EXHAUSTED)
  * @param tlsCertificate  PEM certificate chain; with {@code tlsPrivateKey}, turns TLS on (null: plaintext)
  * @param tlsPrivateKey   PEM private key (PKCS#8)
+ * @param trustedProxyHeader the metadata key a trusted proxy puts the caller's address in (such as
+ *                        {@code x-forwarded-for}), or null to take the connection's peer as the caller
  */
 public record GrpcAdapterSettings(String host, int port, List<String> adminKeys, int maxMessageBytes,
-                                  Path tlsCertificate, Path tlsPrivateKey) {
+                                  Path tlsCertificate, Path tlsPrivateKey, String trustedProxyHeader) {
 
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024;
 
@@ -34,10 +36,25 @@ public record GrpcAdapterSettings(String host, int port, List<String> adminKeys,
         if ((tlsCertificate == null) != (tlsPrivateKey == null)) {
             throw new IllegalArgumentException("TLS needs both a certificate and a private key");
         }
+        if (trustedProxyHeader != null && !trustedProxyHeader.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("a proxy header name is letters, digits and '-', was: "
+                    + trustedProxyHeader);
+        }
     }
 
     public GrpcAdapterSettings(String host, int port, List<String> adminKeys) {
         this(host, port, adminKeys, DEFAULT_MAX_MESSAGE_BYTES, null, null);
+    }
+
+    /** Plaintext or TLS, the caller's address taken from the connection. */
+    public GrpcAdapterSettings(String host, int port, List<String> adminKeys, int maxMessageBytes,
+                               Path tlsCertificate, Path tlsPrivateKey) {
+        this(host, port, adminKeys, maxMessageBytes, tlsCertificate, tlsPrivateKey, null);
+    }
+
+    /** The same settings, taking callers' addresses from the metadata key {@code header} (null: from the connection). */
+    public GrpcAdapterSettings withTrustedProxyHeader(String header) {
+        return new GrpcAdapterSettings(host, port, adminKeys, maxMessageBytes, tlsCertificate, tlsPrivateKey, header);
     }
 
     public boolean tls() {
@@ -48,6 +65,7 @@ public record GrpcAdapterSettings(String host, int port, List<String> adminKeys,
     @Override
     public String toString() {
         return "GrpcAdapterSettings[host=" + host + ", port=" + port + ", adminKeys=" + adminKeys.size()
-                + ", maxMessageBytes=" + maxMessageBytes + ", tls=" + tls() + "]";
+                + ", maxMessageBytes=" + maxMessageBytes + ", tls=" + tls() + ", trustedProxyHeader=" + trustedProxyHeader
+                + "]";
     }
 }

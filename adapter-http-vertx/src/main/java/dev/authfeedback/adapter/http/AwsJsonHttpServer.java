@@ -10,6 +10,7 @@ import dev.authfeedback.domain.error.ErrorType;
 import dev.authfeedback.domain.error.InternalErrorException;
 import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.in.Operation;
+import dev.authfeedback.domain.port.in.SourceAddress;
 import dev.authfeedback.domain.port.out.StoreHealth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -248,7 +249,7 @@ public final class AwsJsonHttpServer {
                 verifier.verify(request.method().name(), request.path(), request.query(),
                         header -> headerValues(request, header), body);
             }
-            JsonRequest input = JsonRequest.parse(body);
+            JsonRequest input = JsonRequest.parse(body, sourceAddress(request));
             if (offloadToWorkers) {
                 vertx.executeBlocking(() -> operation.handler().apply(input), false).onComplete(result -> {
                     if (result.succeeded()) {
@@ -263,6 +264,14 @@ public final class AwsJsonHttpServer {
         } catch (RuntimeException failure) {
             respondWithError(ctx, name, started, failure);
         }
+    }
+
+    /** The caller's address: from the trusted proxy's header when one is configured, else the peer's. */
+    private String sourceAddress(HttpServerRequest request) {
+        String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String header = settings.trustedProxyHeader();
+        List<String> forwarded = header == null ? List.of() : request.headers().getAll(header);
+        return SourceAddress.resolve(peer, forwarded.isEmpty() ? null : String.join(",", forwarded));
     }
 
     /** HTTP/2 carries Host as the :authority pseudo-header, which Vert.x keeps apart from the headers. */

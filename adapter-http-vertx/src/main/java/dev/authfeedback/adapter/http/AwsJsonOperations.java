@@ -49,7 +49,7 @@ final class AwsJsonOperations {
         handlers.put(Operation.UPDATE_AUTH_EVENT_FEEDBACK, in -> {
             useCases.updateAuthEventFeedback(new UpdateAuthEventFeedbackCommand(in.string("UserPoolId"),
                     in.string("Username"), in.string("EventId"), in.string("FeedbackToken"),
-                    in.string("FeedbackValue")));
+                    in.string("FeedbackValue"), in.sourceAddress()));
             return new JsonObject();
         });
         handlers.put(Operation.ADMIN_UPDATE_AUTH_EVENT_FEEDBACK, in -> {

@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param credentials        secret access keys by access key id, for SigV4
  * @param limits             connection count and timeouts that keep slow or idle clients from holding the server
  * @param tls                the certificate and key to serve HTTPS with (TLS 1.2 and 1.3 only), or null for plain HTTP
+ * @param trustedProxyHeader the header a trusted proxy puts the caller's address in (such as
+ *                           {@code X-Forwarded-For}), or null to take the connection's peer as the caller
  */
 public record HttpAdapterSettings(String host, int port, long maxBodyBytes, String region,
-                                  Map<String, String> credentials, ConnectionLimits limits, Tls tls) {
+                                  Map<String, String> credentials, ConnectionLimits limits, Tls tls,
+                                  String trustedProxyHeader) {
 
     /**
      * HTTPS: a certificate chain and its private key, both PEM files.
@@ -62,7 +65,12 @@ public record HttpAdapterSettings(String host, int port, long maxBodyBytes, Stri
     /** Plain HTTP. */
     public HttpAdapterSettings(String host, int port, long maxBodyBytes, String region,
                                Map<String, String> credentials, ConnectionLimits limits) {
-        this(host, port, maxBodyBytes, region, credentials, limits, null);
+        this(host, port, maxBodyBytes, region, credentials, limits, null, null);
+    }
+
+    /** The same settings, taking callers' addresses from {@code header} (null: from the connection). */
+    public HttpAdapterSettings withTrustedProxyHeader(String header) {
+        return new HttpAdapterSettings(host, port, maxBodyBytes, region, credentials, limits, tls, header);
     }
 
     public HttpAdapterSettings {
@@ -79,6 +87,10 @@ public record HttpAdapterSettings(String host, int port, long maxBodyBytes, Stri
         if (credentials.isEmpty()) {
             throw new IllegalArgumentException("at least one access key is needed to verify signatures");
         }
+        if (trustedProxyHeader != null && !trustedProxyHeader.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("a proxy header name is letters, digits and '-', was: "
+                    + trustedProxyHeader);
+        }
     }
 
     /** Never prints the secrets: settings end up in logs. */
@@ -86,6 +98,6 @@ public record HttpAdapterSettings(String host, int port, long maxBodyBytes, Stri
     public String toString() {
         return "HttpAdapterSettings[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes
                 + ", region=" + region + ", accessKeyIds=" + credentials.keySet()
-                + ", limits=" + limits + ", tls=" + (tls != null) + "]";
+                + ", limits=" + limits + ", tls=" + (tls != null) + ", trustedProxyHeader=" + trustedProxyHeader + "]";
     }
 }

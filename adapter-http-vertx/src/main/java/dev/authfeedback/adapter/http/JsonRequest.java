@@ -34,20 +34,24 @@ final class JsonRequest {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private static final JsonRequest EMPTY = new JsonRequest(Map.of(), "");
-
     private final Map<String, Object> members;
     private final String path;
+    private final String sourceAddress;
 
-    private JsonRequest(Map<String, Object> members, String path) {
+    private JsonRequest(Map<String, Object> members, String path, String sourceAddress) {
         this.members = members;
         this.path = path;
+        this.sourceAddress = sourceAddress;
     }
 
-    /** Parses a body; an empty body is {@code {}}. */
-    static JsonRequest parse(byte[] body) {
+    private JsonRequest(Map<String, Object> members, String path) {
+        this(members, path, null);
+    }
+
+    /** Parses a body that came from {@code sourceAddress} (null: unknown); an empty body is {@code {}}. */
+    static JsonRequest parse(byte[] body, String sourceAddress) {
         if (body.length == 0) {
-            return EMPTY;
+            return new JsonRequest(Map.of(), "", sourceAddress);
         }
         try (JsonParser parser = FACTORY.createParser(body)) {
             JsonToken first = parser.nextToken();
@@ -58,13 +62,18 @@ final class JsonRequest {
             if (parser.nextToken() != null) {
                 throw badRequest(SERIALIZATION, "Unexpected content after the JSON object.");
             }
-            return new JsonRequest(members, "");
+            return new JsonRequest(members, "", sourceAddress);
         } catch (StreamConstraintsException tooBig) {
             throw badRequest(SERIALIZATION, "The request body exceeds a JSON limit: nesting deeper than "
                     + MAX_DEPTH + " or a number longer than 64 digits.");
         } catch (IOException unreadable) {
             throw badRequest(SERIALIZATION, "The request body is not valid JSON.");
         }
+    }
+
+    /** The caller's IP address, or null when unknown. */
+    String sourceAddress() {
+        return sourceAddress;
     }
 
     private static Map<String, Object> readObject(JsonParser parser) throws IOException {

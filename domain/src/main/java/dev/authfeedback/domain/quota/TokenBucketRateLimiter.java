@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 
 /**
  * A token bucket per scope and category, refilled continuously at the category's rate, holding at
- * most one second's worth. The rate limit runs before the pool is looked up, so any caller can name
+ * most the category's burst. The rate limit runs before the pool is looked up, so any caller can name
  * new scopes: the number of buckets is capped, and buckets that have refilled completely (which
  * behave exactly like new ones) are dropped first when the cap is reached.
  */
@@ -39,11 +39,23 @@ public final class TokenBucketRateLimiter implements RateLimiter {
 
     @Override
     public boolean tryAcquire(String scope, OperationCategory category) {
-        double rate = limits.perSecond(category);
-        if (rate == 0) {
+        if (limits.perSecond(category) == 0) {
             return true;
         }
         long now = nanoTime.getAsLong();
+        return bucket(scope, category, now).tryTake(now);
+    }
+
+    @Override
+    public boolean hasQuota(String scope, OperationCategory category) {
+        if (limits.perSecond(category) == 0) {
+            return true;
+        }
+        long now = nanoTime.getAsLong();
+        return bucket(scope, category, now).hasToken(now);
+    }
+
+    private Bucket bucket(String scope, OperationCategory category, long now) {
         Bucket[] scopeBuckets = buckets.get(scope);
         if (scopeBuckets == null) {
             if (buckets.size() >= maxBuckets) {
@@ -56,12 +68,12 @@ public final class TokenBucketRateLimiter implements RateLimiter {
             synchronized (scopeBuckets) {
                 bucket = scopeBuckets[category.ordinal()];
                 if (bucket == null) {
-                    bucket = new Bucket(rate, now);
+                    bucket = new Bucket(limits.perSecond(category), limits.burst(category), now);
                     scopeBuckets[category.ordinal()] = bucket;
                 }
             }
         }
-        return bucket.tryTake(now);
+        return bucket;
     }
 
     /** How many scopes hold buckets now (for tests of the memory bound). */
@@ -95,8 +107,8 @@ public final class TokenBucketRateLimiter implements RateLimiter {
         private double tokens;
         private long updatedAt;
 
-        Bucket(double ratePerSecond, long now) {
-            this.capacity = Math.max(1, ratePerSecond);
+        Bucket(double ratePerSecond, double burst, long now) {
+            this.capacity = burst;
             this.tokensPerNano = ratePerSecond / 1e9;
             this.tokens = capacity;
             this.updatedAt = now;
@@ -109,6 +121,11 @@ public final class TokenBucketRateLimiter implements RateLimiter {
                 return true;
             }
             return false;
+        }
+
+        synchronized boolean hasToken(long now) {
+            refill(now);
+            return tokens >= 1;
         }
 
         synchronized boolean isFull(long now) {

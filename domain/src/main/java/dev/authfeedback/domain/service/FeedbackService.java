@@ -24,6 +24,7 @@ import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackUseCase;
 import dev.authfeedback.domain.port.out.AuthEventStore;
 import dev.authfeedback.domain.port.out.FeedbackRecorded;
 import dev.authfeedback.domain.port.out.IdGenerator;
+import dev.authfeedback.domain.port.out.OperationCategory;
 import dev.authfeedback.domain.port.out.RiskListener;
 import dev.authfeedback.domain.token.FeedbackTokenCodec;
 import java.time.Clock;
@@ -60,19 +61,29 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
         this.tokenLifetime = tokenLifetime;
     }
 
+    /**
+     * The caller is anonymous: its source's quotas come first, so that one source cannot use up the
+     * pool's; the pool's quota for token feedback is taken only once the token holds, so that forged
+     * tokens never use it up; a refused token counts against its source.
+     */
     @Override
     public void updateAuthEventFeedback(UpdateAuthEventFeedbackCommand command) {
         try {
-            UserPool pool = poolAccess.poolWithThreatProtection(command.userPoolId(),
-                    Operation.UPDATE_AUTH_EVENT_FEEDBACK);
+            String source = PoolAccess.sourceScope(command.sourceAddress());
+            if (source != null) {
+                poolAccess.requireQuotaLeft(source, OperationCategory.SOURCE_REFUSED_TOKENS);
+                poolAccess.requireQuota(source, OperationCategory.SOURCE_TOKEN_FEEDBACK);
+            }
+            UserPool pool = poolAccess.unmeteredPoolWithThreatProtection(command.userPoolId());
             FeedbackTokenCodec.Verification token = FeedbackTokenCodec.verify(pool, command.feedbackToken(),
                     command.eventId(), clock.instant());
             if (token.refusal() != null) {
-                throw refused(pool, command.eventId(), token.refusal());
+                throw refused(pool, command.eventId(), token.refusal(), source);
             }
+            poolAccess.requireQuota(pool.id(), Operation.UPDATE_AUTH_EVENT_FEEDBACK);
             User user = userResolver.resolve(pool, command.username());
             if (!user.sub().equals(token.userSub())) {
-                throw refused(pool, command.eventId(), FeedbackTokenCodec.Refusal.OTHER_USER);
+                throw refused(pool, command.eventId(), FeedbackTokenCodec.Refusal.OTHER_USER, source);
             }
             recordFeedback(user, command.eventId(), command.parsedFeedbackValue(), FeedbackProvider.USER);
         } catch (RuntimeException failure) {
@@ -80,8 +91,15 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
         }
     }
 
-    /** The one answer to every refused token; the operator's log says why (never the token itself). */
-    private static NotAuthorizedException refused(UserPool pool, String eventId, FeedbackTokenCodec.Refusal refusal) {
+    /**
+     * The one answer to every refused token, counted against its source; the operator's log says
+     * why (never the token itself).
+     */
+    private NotAuthorizedException refused(UserPool pool, String eventId, FeedbackTokenCodec.Refusal refusal,
+                                           String source) {
+        if (source != null) {
+            poolAccess.spendQuota(source, OperationCategory.SOURCE_REFUSED_TOKENS);
+        }
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             LOG.log(System.Logger.Level.DEBUG, "feedback token refused for event " + eventId + " of pool " + pool.id()
                     + ": " + refusal.reason());

@@ -46,6 +46,40 @@ class TokenBucketRateLimiterTest {
     }
 
     @Test
+    void refusedTokensAllowABurstOfTenThenOneEveryTenSecondsPerSource() {
+        TokenBucketRateLimiter limiter = limiter(RateLimits.defaults(), 100);
+        assertThat(granted(limiter, "source:203.0.113.9", OperationCategory.SOURCE_REFUSED_TOKENS, 20)).isEqualTo(10);
+        assertThat(limiter.hasQuota("source:203.0.113.9", OperationCategory.SOURCE_REFUSED_TOKENS)).isFalse();
+        now.addAndGet(9 * SECOND);
+        assertThat(limiter.hasQuota("source:203.0.113.9", OperationCategory.SOURCE_REFUSED_TOKENS)).isFalse();
+        now.addAndGet(SECOND);
+        assertThat(limiter.hasQuota("source:203.0.113.9", OperationCategory.SOURCE_REFUSED_TOKENS)).isTrue();
+        assertThat(limiter.hasQuota("source:203.0.113.9", OperationCategory.SOURCE_REFUSED_TOKENS))
+                .as("asking takes nothing").isTrue();
+        assertThat(granted(limiter, "source:203.0.113.9", OperationCategory.SOURCE_REFUSED_TOKENS, 5)).isEqualTo(1);
+        assertThat(granted(limiter, "source:198.51.100.1", OperationCategory.SOURCE_TOKEN_FEEDBACK, 10)).isEqualTo(5);
+    }
+
+    @Test
+    void aBurstCanDifferFromTheRate() {
+        TokenBucketRateLimiter limiter = limiter(RateLimits.unlimited().with(OperationCategory.USER_READ, 2, 6), 100);
+        assertThat(granted(limiter, "pool-a", OperationCategory.USER_READ, 10)).isEqualTo(6);
+        now.addAndGet(SECOND);
+        assertThat(granted(limiter, "pool-a", OperationCategory.USER_READ, 10)).isEqualTo(2);
+        assertThatThrownBy(() -> RateLimits.defaults().with(OperationCategory.USER_READ, 2, 0.5))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void turningLimitsOffTurnsThePerSourceOnesOffToo() {
+        TokenBucketRateLimiter limiter = limiter(RateLimits.uniform(0), 100);
+        for (OperationCategory category : OperationCategory.values()) {
+            assertThat(granted(limiter, "anyone", category, 100)).isEqualTo(100);
+            assertThat(limiter.hasQuota("anyone", category)).isTrue();
+        }
+    }
+
+    @Test
     void aRateOfZeroMeansUnlimitedAndKeepsNoBuckets() {
         TokenBucketRateLimiter limiter = limiter(RateLimits.defaults().with(OperationCategory.POOL_READ, 0), 100);
         assertThat(granted(limiter, "account", OperationCategory.POOL_READ, 1000)).isEqualTo(1000);

@@ -11,7 +11,7 @@ import java.util.Optional;
  * authorization rules and metric labels from here, so adding an operation starts with a constant.
  */
 public enum Operation {
-    UPDATE_AUTH_EVENT_FEEDBACK("UpdateAuthEventFeedback", Namespace.COGNITO, OperationCategory.FEEDBACK,
+    UPDATE_AUTH_EVENT_FEEDBACK("UpdateAuthEventFeedback", Namespace.COGNITO, OperationCategory.TOKEN_FEEDBACK,
             Authorization.FEEDBACK_TOKEN),
     ADMIN_UPDATE_AUTH_EVENT_FEEDBACK("AdminUpdateAuthEventFeedback", Namespace.COGNITO, OperationCategory.FEEDBACK,
             Authorization.ADMIN),

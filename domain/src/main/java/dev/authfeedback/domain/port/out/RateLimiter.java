@@ -4,8 +4,12 @@ package dev.authfeedback.domain.port.out;
 public interface RateLimiter {
 
     /**
-     * Takes one request from the quota of {@code scope} (a pool id, or the account for operations
-     * not bound to a pool) in {@code category}; false when that quota is used up for now.
+     * Takes one request from the quota of {@code scope} (a pool id, the account for operations not
+     * bound to a pool, or a source address for the per-source categories) in {@code category};
+     * false when that quota is used up for now.
      */
     boolean tryAcquire(String scope, OperationCategory category);
+
+    /** Whether {@link #tryAcquire} would grant a request now, without taking one. */
+    boolean hasQuota(String scope, OperationCategory category);
 }
