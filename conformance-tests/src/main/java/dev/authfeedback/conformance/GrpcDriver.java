@@ -43,6 +43,8 @@ import dev.authfeedback.adapter.grpc.v1.RiskConfigurationType;
 import dev.authfeedback.adapter.grpc.v1.RiskExceptionConfigurationType;
 import dev.authfeedback.adapter.grpc.v1.SetRiskConfigurationRequest;
 import dev.authfeedback.adapter.grpc.v1.UpdateAuthEventFeedbackRequest;
+import dev.authfeedback.adapter.grpc.v1.RotateFeedbackTokenKeyRequest;
+import dev.authfeedback.adapter.grpc.v1.RotateFeedbackTokenKeyResponse;
 import dev.authfeedback.adapter.grpc.v1.UpdateUserPoolRequest;
 import dev.authfeedback.adapter.grpc.v1.UserPoolAddOns;
 import dev.authfeedback.adapter.grpc.v1.UserPoolsServiceGrpc;
@@ -201,6 +203,18 @@ public final class GrpcDriver implements OperationDriver {
             request.setUserPoolId(poolId);
         }
         return call(() -> poolView(pools.describeUserPool(request.build()).getUserPool()));
+    }
+
+    @Override
+    public Views.RotatedView rotateFeedbackTokenKey(String poolId) {
+        RotateFeedbackTokenKeyRequest.Builder request = RotateFeedbackTokenKeyRequest.newBuilder();
+        if (poolId != null) {
+            request.setUserPoolId(poolId);
+        }
+        return call(() -> {
+            RotateFeedbackTokenKeyResponse response = pools.rotateFeedbackTokenKey(request.build());
+            return new Views.RotatedView(response.getKeyId(), instant(response.getPreviousKeyRetiresAt()));
+        });
     }
 
     @Override

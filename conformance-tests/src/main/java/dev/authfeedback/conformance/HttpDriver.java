@@ -29,6 +29,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,15 @@ public final class HttpDriver implements OperationDriver {
     @Override
     public PoolView describeUserPool(String poolId) {
         return call(() -> poolView(client.describeUserPool(request -> request.userPoolId(poolId)).userPool()));
+    }
+
+    @Override
+    public Views.RotatedView rotateFeedbackTokenKey(String poolId) {
+        JsonObject answer = postSigned("AuthEventFeedback.RotateFeedbackTokenKey",
+                new JsonObject().put("UserPoolId", poolId));
+        double retiresAt = answer.getDouble("PreviousKeyRetiresAt");
+        return new Views.RotatedView(answer.getString("KeyId"),
+                Instant.ofEpochMilli(Math.round(retiresAt * 1000)));
     }
 
     @Override

@@ -35,6 +35,8 @@ import dev.authfeedback.domain.port.in.EventRiskInput;
 import dev.authfeedback.domain.port.in.ListUserPoolsCommand;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
 import dev.authfeedback.domain.port.in.SetRiskConfigurationCommand;
+import dev.authfeedback.domain.model.RotatedTokenKey;
+import dev.authfeedback.domain.port.in.RotateFeedbackTokenKeyCommand;
 import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.in.UpdateUserPoolCommand;
 import dev.authfeedback.domain.port.in.UserPoolAddOnsInput;
@@ -61,6 +63,14 @@ public final class InProcessDriver implements OperationDriver {
     @Override
     public PoolView describeUserPool(String poolId) {
         return call(() -> poolView(service.describeUserPool(new DescribeUserPoolCommand(poolId))));
+    }
+
+    @Override
+    public Views.RotatedView rotateFeedbackTokenKey(String poolId) {
+        return call(() -> {
+            RotatedTokenKey rotated = service.rotateFeedbackTokenKey(new RotateFeedbackTokenKeyCommand(poolId));
+            return new Views.RotatedView(rotated.keyId(), rotated.previousKeyRetiresAt());
+        });
     }
 
     @Override

@@ -57,6 +57,9 @@ public interface OperationDriver extends AutoCloseable {
         return recordAuthEvent(poolId, username, eventType, eventResponse, risk, challenges, context, null);
     }
 
+    /** RotateFeedbackTokenKey, this product's own operation. */
+    Views.RotatedView rotateFeedbackTokenKey(String poolId);
+
     /** UpdateAuthEventFeedback from {@link #LOCAL_SOURCE}. */
     default void updateAuthEventFeedback(String poolId, String username, String eventId, String feedbackToken,
                                          String feedbackValue) {

@@ -9,6 +9,7 @@ import dev.authfeedback.conformance.Views.PageView;
 import dev.authfeedback.conformance.Views.PoolSummary;
 import dev.authfeedback.conformance.Views.PoolView;
 import dev.authfeedback.conformance.Views.Recorded;
+import dev.authfeedback.conformance.Views.RotatedView;
 import dev.authfeedback.conformance.Views.UserView;
 import dev.authfeedback.domain.error.NotAuthorizedException;
 import dev.authfeedback.domain.error.TooManyRequestsException;
@@ -537,6 +538,57 @@ public abstract class OperationSuite {
     }
 
     @Test
+    void aRotatedKeySignsNewTokensAndTheOldOnesWorkUntilTheyExpire() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        Recorded before = signIn(pool, "jane");
+        clock.advance(Duration.ofDays(1));
+        RotatedView rotated = driver.rotateFeedbackTokenKey(pool.id());
+        assertThat(rotated.keyId()).isNotEqualTo(keyIdOf(before.feedbackToken()));
+        // a token's lifetime and the keys' cache time: servers sharing a store learn of it by then
+        assertThat(rotated.previousKeyRetiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(7))
+                .plusSeconds(5));
+        Recorded after = signIn(pool, "jane");
+        assertThat(keyIdOf(after.feedbackToken())).isEqualTo(rotated.keyId());
+
+        driver.updateAuthEventFeedback(pool.id(), "jane", before.eventId(), before.feedbackToken(), "Valid");
+        driver.updateAuthEventFeedback(pool.id(), "jane", after.eventId(), after.feedbackToken(), "Invalid");
+        clock.advance(Duration.ofDays(6).minusSeconds(1));
+        driver.updateAuthEventFeedback(pool.id(), "jane", before.eventId(), before.feedbackToken(), "Invalid");
+        clock.advance(Duration.ofSeconds(1));
+        assertError("NotAuthorizedException", INVALID_TOKEN, () -> driver.updateAuthEventFeedback(
+                pool.id(), "jane", before.eventId(), before.feedbackToken(), "Valid"));
+        driver.updateAuthEventFeedback(pool.id(), "jane", after.eventId(), after.feedbackToken(), "Valid");
+    }
+
+    @Test
+    void aKeyRotatedTwiceStillVerifiesItsTokens() {
+        PoolView pool = advancedPool();
+        user(pool, "jane");
+        Recorded first = signIn(pool, "jane");
+        driver.rotateFeedbackTokenKey(pool.id());
+        Recorded second = signIn(pool, "jane");
+        driver.rotateFeedbackTokenKey(pool.id());
+        driver.updateAuthEventFeedback(pool.id(), "jane", first.eventId(), first.feedbackToken(), "Valid");
+        driver.updateAuthEventFeedback(pool.id(), "jane", second.eventId(), second.feedbackToken(), "Valid");
+    }
+
+    @Test
+    void rotatingNeedsAnExistingPoolAndNotThreatProtection() {
+        assertInvalid("1 validation error detected: Value null at 'userPoolId' failed to satisfy constraint: "
+                + "Member must not be null", () -> driver.rotateFeedbackTokenKey(null));
+        assertError("ResourceNotFoundException", "User pool eu-west-1_missing1 does not exist.",
+                () -> driver.rotateFeedbackTokenKey("eu-west-1_missing1"));
+        PoolView plain = driver.createUserPool("plain", null, null, null, null);
+        assertThat(driver.rotateFeedbackTokenKey(plain.id()).keyId()).isNotBlank();
+    }
+
+    /** The key id a token carries: {@code v1.<keyId>.<payload>.<mac>}. */
+    private static String keyIdOf(String token) {
+        return token.split("\\.")[1];
+    }
+
+    @Test
     void tokenExpiresAfterItsLifetime() {
         PoolView pool = advancedPool();
         user(pool, "jane");
@@ -681,7 +733,7 @@ public abstract class OperationSuite {
                 });
         try (OperationDriver broken = driverFor(newService(
                 new Stores(healthy.userPools(), healthy.users(), failing, healthy.riskConfigurations(),
-                        healthy.riskModel(), healthy.blocking(), healthy.health())))) {
+                        healthy.riskModel(), healthy.tokenSigningKeys(), healthy.blocking(), healthy.health())))) {
             PoolView pool = broken.createUserPool("p", "ENFORCED", "PLUS", null, null);
             broken.adminCreateUser(pool.id(), "jane", List.of(), null);
             Recorded event = broken.recordAuthEvent(pool.id(), "jane", "SignIn", null, null, null, null);

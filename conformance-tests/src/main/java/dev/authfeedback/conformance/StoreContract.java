@@ -34,6 +34,7 @@ import dev.authfeedback.domain.port.out.AuthEventStore;
 import dev.authfeedback.domain.port.out.RiskConfigurationStore;
 import dev.authfeedback.domain.port.out.RiskModelStore;
 import dev.authfeedback.domain.port.out.Stores;
+import dev.authfeedback.domain.port.out.TokenSigningKeyStore;
 import dev.authfeedback.domain.port.out.UserPoolStore;
 import dev.authfeedback.domain.port.out.UserStore.InsertOutcome;
 import dev.authfeedback.domain.port.out.UserStore;
@@ -43,8 +44,10 @@ import dev.authfeedback.domain.risk.RiskFeature;
 import dev.authfeedback.domain.risk.RiskLesson;
 import dev.authfeedback.domain.risk.RiskProfile;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,11 +106,19 @@ public abstract class StoreContract {
     // ---- fixtures -------------------------------------------------------------------------------
 
     protected static UserPool pool(String id) {
-        byte[] secret = new byte[32];
-        secret[0] = 7;
         return new UserPool(id, "pool " + id, "arn:aws:cognito-idp:us-east-1:000000000000:userpool/" + id,
-                T0, T0, AdvancedSecurityMode.ENFORCED, UserPoolTier.PLUS, List.of(), List.of(),
-                List.of(new TokenSigningKey("key1", secret)), 0);
+                T0, T0, AdvancedSecurityMode.ENFORCED, UserPoolTier.PLUS, List.of(), List.of(), 0);
+    }
+
+    /** A current key, made at {@code created}, whose secret is {@code fill} repeated. */
+    protected static TokenSigningKey key(String keyId, int fill, Instant created) {
+        byte[] secret = new byte[32];
+        Arrays.fill(secret, (byte) fill);
+        return new TokenSigningKey(keyId, secret, created, null);
+    }
+
+    private static TokenSigningKey firstKey() {
+        return key("key1", 7, T0);
     }
 
     protected static User user(String poolId, String username, AliasKey... aliases) {
@@ -128,7 +139,7 @@ public abstract class StoreContract {
     /** The pool of this id, stored now unless it already is: users and events need their owner. */
     private void poolExists(String poolId) {
         if (pools.find(poolId).isEmpty()) {
-            pools.insert(pool(poolId));
+            pools.insert(pool(poolId), firstKey());
         }
     }
 
@@ -171,7 +182,7 @@ public abstract class StoreContract {
     @Test
     void poolIsFoundReplacedAndDeleted() {
         UserPool pool = pool("us-east-1_aaaaaaaaa");
-        pools.insert(pool);
+        pools.insert(pool, firstKey());
         assertThat(pools.find(pool.id())).contains(pool);
         UserPool renamed = pool.withSettings("renamed", AdvancedSecurityMode.AUDIT, UserPoolTier.PLUS, T0.plusSeconds(5));
         assertThat(pools.replace(pool, renamed)).isTrue();
@@ -187,7 +198,7 @@ public abstract class StoreContract {
     @Test
     void aReplaceBasedOnAStaleVersionIsRefused() {
         UserPool pool = pool("us-east-1_stale0000");
-        pools.insert(pool);
+        pools.insert(pool, firstKey());
         UserPool first = pool.withSettings("first", AdvancedSecurityMode.AUDIT, UserPoolTier.PLUS, T0.plusSeconds(1));
         UserPool second = pool.withSettings("second", AdvancedSecurityMode.OFF, UserPoolTier.PLUS, T0.plusSeconds(2));
         assertThat(pools.replace(pool, first)).isTrue();
@@ -198,7 +209,7 @@ public abstract class StoreContract {
     @Test
     void concurrentReplacesOfOneVersionLetExactlyOneWin() throws Exception {
         UserPool pool = pool("us-east-1_race00000");
-        pools.insert(pool);
+        pools.insert(pool, firstKey());
         List<Boolean> replaced = concurrently(WRITERS, i -> () -> pools.replace(pool,
                 pool.withSettings("name " + i, AdvancedSecurityMode.AUDIT, UserPoolTier.PLUS, T0.plusSeconds(i))));
         assertThat(replaced).filteredOn(Boolean::booleanValue).hasSize(1);
@@ -212,27 +223,71 @@ public abstract class StoreContract {
         UserPool withAliases = new UserPool("us-east-1_alias0000", base.name(), base.arn(), T0, T0,
                 AdvancedSecurityMode.AUDIT, UserPoolTier.PLUS,
                 List.of(AliasAttribute.EMAIL, AliasAttribute.PHONE_NUMBER, AliasAttribute.PREFERRED_USERNAME),
-                List.of(), base.tokenSigningKeys(), 3);
+                List.of(), 3);
         UserPool byUsername = new UserPool("us-east-1_usern0000", base.name(), base.arn(), T0, T0,
                 AdvancedSecurityMode.OFF, UserPoolTier.ESSENTIALS, List.of(),
-                List.of(UsernameAttribute.PHONE_NUMBER, UsernameAttribute.EMAIL), base.tokenSigningKeys(), 0);
-        pools.insert(withAliases);
-        pools.insert(byUsername);
+                List.of(UsernameAttribute.PHONE_NUMBER, UsernameAttribute.EMAIL), 0);
+        pools.insert(withAliases, firstKey());
+        pools.insert(byUsername, firstKey());
         assertThat(pools.find(withAliases.id())).contains(withAliases);
         assertThat(pools.find(byUsername.id())).contains(byUsername);
     }
 
+    // ---- token signing keys ---------------------------------------------------------------------
+
     @Test
-    void poolKeepsItsSigningKeys() {
+    void aPoolsFirstKeyIsStoredWithItAndGoesWithIt() {
         UserPool pool = pool("us-east-1_keys00000");
-        pools.insert(pool);
-        assertThat(pools.find(pool.id()).orElseThrow().tokenSigningKeys()).isEqualTo(pool.tokenSigningKeys());
+        pools.insert(pool, firstKey());
+        assertThat(stores.tokenSigningKeys().keys(pool.id())).containsExactly(firstKey());
+        assertThat(stores.tokenSigningKeys().keys("us-east-1_nokeys000")).isEmpty();
+        assertThat(pools.delete(pool.id())).isTrue();
+        assertThat(stores.tokenSigningKeys().keys(pool.id())).isEmpty();
+    }
+
+    @Test
+    void rotationRetiresTheCurrentKeyAndDropsKeysRetiredBefore() {
+        UserPool pool = pool("us-east-1_rotate000");
+        pools.insert(pool, firstKey());
+        TokenSigningKeyStore keys = stores.tokenSigningKeys();
+        TokenSigningKey second = key("key2", 8, T0.plusSeconds(1));
+        Instant firstRetires = T0.plus(Duration.ofDays(7));
+        assertThat(keys.rotate(pool.id(), second, firstRetires, T0.plusSeconds(1))).isTrue();
+        assertThat(keys.keys(pool.id())).containsExactly(firstKey().retiringAt(firstRetires), second);
+
+        TokenSigningKey third = key("key3", 9, T0.plusSeconds(2));
+        Instant secondRetires = T0.plus(Duration.ofDays(8));
+        assertThat(keys.rotate(pool.id(), third, secondRetires, T0.plusSeconds(2))).isTrue();
+        assertThat(keys.keys(pool.id())).as("a retiring key keeps its date")
+                .containsExactly(firstKey().retiringAt(firstRetires), second.retiringAt(secondRetires), third);
+
+        TokenSigningKey fourth = key("key4", 10, firstRetires);
+        assertThat(keys.rotate(pool.id(), fourth, T0.plus(Duration.ofDays(14)), firstRetires)).isTrue();
+        assertThat(keys.keys(pool.id())).as("the first key retired when the fourth came")
+                .containsExactly(second.retiringAt(secondRetires), third.retiringAt(T0.plus(Duration.ofDays(14))),
+                        fourth);
+        assertThat(keys.rotate("us-east-1_nokeys000", key("key5", 11, T0), T0, T0)).isFalse();
+    }
+
+    @Test
+    void concurrentRotationsLeaveOneCurrentKey() throws Exception {
+        UserPool pool = pool("us-east-1_rotrace00");
+        pools.insert(pool, firstKey());
+        Instant retires = T0.plus(Duration.ofDays(7));
+        concurrently(WRITERS, i -> () -> stores.tokenSigningKeys().rotate(pool.id(),
+                key("race" + i, 20 + i, T0.plusSeconds(1)), retires, T0.plusSeconds(1)));
+        List<TokenSigningKey> kept = stores.tokenSigningKeys().keys(pool.id());
+        assertThat(kept).hasSize(WRITERS + 1);
+        assertThat(kept).filteredOn(key -> key.retiresAt() == null).hasSize(1);
+        assertThat(kept.get(kept.size() - 1).retiresAt()).isNull();
     }
 
     @Test
     void poolIdIsUnique() {
-        pools.insert(pool("us-east-1_aaaaaaaaa"));
-        assertThatThrownBy(() -> pools.insert(pool("us-east-1_aaaaaaaaa"))).isInstanceOf(IllegalStateException.class);
+        pools.insert(pool("us-east-1_aaaaaaaaa"), firstKey());
+        assertThatThrownBy(() -> pools.insert(pool("us-east-1_aaaaaaaaa"), key("other", 1, T0)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(stores.tokenSigningKeys().keys("us-east-1_aaaaaaaaa")).containsExactly(firstKey());
     }
 
     @Test
@@ -241,7 +296,7 @@ public abstract class StoreContract {
         for (int i = 0; i < 5; i++) {
             String id = "us-east-1_pool" + (char) ('e' - i) + "0000";
             ids.add(id);
-            pools.insert(pool(id));
+            pools.insert(pool(id), firstKey());
         }
         Collections.sort(ids);
         assertThat(pools.listAfter(null, 10).stream().map(UserPool::id)).containsExactlyElementsOf(ids);

@@ -44,6 +44,10 @@ public final class Views {
                            String eventAction) {
     }
 
+    /** RotateFeedbackTokenKey's answer. */
+    public record RotatedView(String keyId, Instant previousKeyRetiresAt) {
+    }
+
     public record PageView<T>(List<T> items, String nextToken) {
     }
 }

@@ -16,6 +16,7 @@ import dev.authfeedback.adapter.grpc.v1.ListUserPoolsRequest;
 import dev.authfeedback.adapter.grpc.v1.UpdateAuthEventFeedbackRequest;
 import dev.authfeedback.adapter.grpc.v1.UserPoolsServiceGrpc;
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
+import dev.authfeedback.domain.model.TokenSigningKey;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.out.Stores;
@@ -179,7 +180,7 @@ class GrpcProtocolTest {
         Stores healthy = InMemoryStores.create();
         GatedPoolStore gated = new GatedPoolStore(healthy.userPools(), gate);
         start(service(new Stores(gated, healthy.users(), healthy.authEvents(), healthy.riskConfigurations(),
-                        healthy.riskModel(), true, healthy.health())),
+                        healthy.riskModel(), healthy.tokenSigningKeys(), true, healthy.health())),
                 new GrpcAdapterSettings("127.0.0.1", 0, List.of(KEY)));
         UserPoolsServiceGrpc.UserPoolsServiceFutureStub async = UserPoolsServiceGrpc.newFutureStub(channel)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer(KEY)));
@@ -298,9 +299,9 @@ class GrpcProtocolTest {
         }
 
         @Override
-        public void insert(UserPool pool) {
+        public void insert(UserPool pool, TokenSigningKey firstKey) {
             inserted.add(pool.name());
-            delegate.insert(pool);
+            delegate.insert(pool, firstKey);
         }
 
         @Override

@@ -81,7 +81,8 @@ class InProcessOperationTest extends OperationSuite {
                 .isTrue());
         AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder()
                 .stores(new Stores(pools, memory.users(), memory.authEvents(),
-                        memory.riskConfigurations(), memory.riskModel(), false, memory.health())).build();
+                        memory.riskConfigurations(), memory.riskModel(), memory.tokenSigningKeys(), false, memory.health()))
+                .build();
         UserPool pool = service.createUserPool(new CreateUserPoolCommand("before", null, null, null, null));
         // this update names the pool only; the other caller raised the tier meanwhile
         service.updateUserPool(new UpdateUserPoolCommand(pool.id(), "after", null, null));
@@ -97,7 +98,8 @@ class InProcessOperationTest extends OperationSuite {
         UserPoolStore pools = racing(memory.userPools(), read -> memory.userPools().delete(read.id()));
         AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder()
                 .stores(new Stores(pools, memory.users(), memory.authEvents(),
-                        memory.riskConfigurations(), memory.riskModel(), false, memory.health())).build();
+                        memory.riskConfigurations(), memory.riskModel(), memory.tokenSigningKeys(), false, memory.health()))
+                .build();
         UserPool pool = service.createUserPool(new CreateUserPoolCommand("doomed", null, null, null, null));
         assertThatThrownBy(() -> service.updateUserPool(new UpdateUserPoolCommand(pool.id(), "after", null, null)))
                 .isInstanceOf(ResourceNotFoundException.class)

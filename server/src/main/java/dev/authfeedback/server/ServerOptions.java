@@ -132,6 +132,15 @@ public final class ServerOptions {
             description = "A file holding the database password (AUTHFEEDBACK_JDBC_PASSWORD_FILE).")
     Path jdbcPasswordFile;
 
+    @Option(names = "--master-key", paramLabel = "BASE64", defaultValue = "${env:AUTHFEEDBACK_MASTER_KEY}",
+            description = "With --store postgres: 32 random bytes in base64 (openssl rand -base64 32) that encrypt the "
+                    + "token signing keys at rest; without it they are stored unencrypted (AUTHFEEDBACK_MASTER_KEY).")
+    String masterKey;
+
+    @Option(names = "--master-key-file", paramLabel = "FILE", defaultValue = "${env:AUTHFEEDBACK_MASTER_KEY_FILE}",
+            description = "A file holding the master key (AUTHFEEDBACK_MASTER_KEY_FILE).")
+    Path masterKeyFile;
+
     @Option(names = "--jdbc-schema", paramLabel = "SCHEMA", defaultValue = "${env:AUTHFEEDBACK_JDBC_SCHEMA:-authfeedback}",
             description = "Schema for the tables and their migration history, created if absent (AUTHFEEDBACK_JDBC_SCHEMA). "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -292,6 +301,11 @@ public final class ServerOptions {
     /** The database password, from the flag or its file; null when neither is set. */
     String jdbcPassword() {
         return secret("--jdbc-password", jdbcPassword, jdbcPasswordFile);
+    }
+
+    /** The master key, from the flag or its file (base64, not yet decoded); null when neither is set. */
+    String masterKey() {
+        return secret("--master-key", masterKey, masterKeyFile);
     }
 
     /**

@@ -1,10 +1,14 @@
 package dev.authfeedback.server;
 
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
+import dev.authfeedback.adapter.postgres.MasterKey;
 import dev.authfeedback.adapter.postgres.PostgresSettings;
 import dev.authfeedback.adapter.postgres.PostgresStorage;
 import dev.authfeedback.domain.port.out.Stores;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store the server runs on. With PostgreSQL the server starts even when the database is down:
@@ -12,6 +16,8 @@ import java.util.function.Consumer;
  * InternalErrorException at once until the database is reachable and its schema up to date.
  */
 final class StoreSetup implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreSetup.class);
 
     private final Stores stores;
     private final PostgresStorage postgres;
@@ -22,7 +28,12 @@ final class StoreSetup implements AutoCloseable {
     }
 
     static StoreSetup from(ServerOptions options) {
+        String masterKey = options.masterKey();
         if (options.store == ServerOptions.StoreKind.memory) {
+            if (masterKey != null) {
+                throw new IllegalArgumentException(ServerOptions.named("--master-key") + " encrypts keys stored in "
+                        + "PostgreSQL (--store postgres); the in-memory store keeps them in memory only");
+            }
             return new StoreSetup(InMemoryStores.create(), null);
         }
         if (options.jdbcUrl == null) {
@@ -33,16 +44,28 @@ final class StoreSetup implements AutoCloseable {
                 checked("--jdbc-url", options.jdbcUrl, PostgresSettings::requireJdbcUrl),
                 options.jdbcUser, options.jdbcPassword(),
                 checked("--jdbc-schema", options.jdbcSchema, PostgresSettings::requireSchema),
-                checked("--jdbc-connect-timeout", options.jdbcConnectTimeout(), PostgresSettings::requireConnectionTimeout)));
+                checked("--jdbc-connect-timeout", options.jdbcConnectTimeout(), PostgresSettings::requireConnectionTimeout))
+                .withMasterKey(masterKey == null ? null : parsed("--master-key", masterKey, MasterKey::fromBase64)));
+        if (masterKey == null) {
+            LOG.warn("token signing keys are stored unencrypted in PostgreSQL: give a master key with "
+                    + "--master-key-file (or AUTHFEEDBACK_MASTER_KEY) to encrypt them");
+        }
         storage.start();
         return new StoreSetup(storage.stores(), storage);
     }
 
     /** {@code value} once {@code check} accepts it; its refusal names the flag and variable it came from. */
     private static <T> T checked(String flag, T value, Consumer<T> check) {
+        return parsed(flag, value, (T accepted) -> {
+            check.accept(accepted);
+            return accepted;
+        });
+    }
+
+    /** {@code value} made into what {@code parse} makes of it; its refusal names the flag and variable it came from. */
+    private static <T, R> R parsed(String flag, T value, Function<T, R> parse) {
         try {
-            check.accept(value);
-            return value;
+            return parse.apply(value);
         } catch (IllegalArgumentException bad) {
             throw new IllegalArgumentException(ServerOptions.named(flag) + ": " + bad.getMessage(), bad);
         }

@@ -145,6 +145,8 @@ class ServerProcessIT {
         // the last listing, after the confirmed sign-in: the judged event's feedback is now the admin's
         String last = output.substring(output.lastIndexOf("['ContextConfirmedValid']"));
         assertThat(last).contains("\"FeedbackValue\": \"Valid\"").contains("\"Provider\": \"Admin\"");
+        assertThat(last).containsPattern("\\{\"KeyId\": \"[^\"]+\", \"PreviousKeyRetiresAt\": [0-9.]+\\}")
+                .contains("the token of before the rotation still works");
         assertThat(output).contains("after: unset").doesNotContain("Traceback");
         assertThat(stopWithSigterm()).isZero();
     }

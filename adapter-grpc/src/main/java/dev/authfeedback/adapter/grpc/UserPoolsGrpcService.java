@@ -10,6 +10,8 @@ import dev.authfeedback.adapter.grpc.v1.DescribeUserPoolRequest;
 import dev.authfeedback.adapter.grpc.v1.DescribeUserPoolResponse;
 import dev.authfeedback.adapter.grpc.v1.ListUserPoolsRequest;
 import dev.authfeedback.adapter.grpc.v1.ListUserPoolsResponse;
+import dev.authfeedback.adapter.grpc.v1.RotateFeedbackTokenKeyRequest;
+import dev.authfeedback.adapter.grpc.v1.RotateFeedbackTokenKeyResponse;
 import dev.authfeedback.adapter.grpc.v1.UpdateUserPoolRequest;
 import dev.authfeedback.adapter.grpc.v1.UpdateUserPoolResponse;
 import dev.authfeedback.adapter.grpc.v1.UserPoolsServiceGrpc;
@@ -20,6 +22,8 @@ import dev.authfeedback.domain.port.in.CreateUserPoolCommand;
 import dev.authfeedback.domain.port.in.DeleteUserPoolCommand;
 import dev.authfeedback.domain.port.in.DescribeUserPoolCommand;
 import dev.authfeedback.domain.port.in.ListUserPoolsCommand;
+import dev.authfeedback.domain.model.RotatedTokenKey;
+import dev.authfeedback.domain.port.in.RotateFeedbackTokenKeyCommand;
 import dev.authfeedback.domain.port.in.UpdateUserPoolCommand;
 import io.grpc.stub.StreamObserver;
 
@@ -47,6 +51,17 @@ final class UserPoolsGrpcService extends UserPoolsServiceGrpc.UserPoolsServiceIm
         UnaryCalls.answer(observer, () -> DescribeUserPoolResponse.newBuilder().setUserPool(GrpcMapping.userPool(
                 service.describeUserPool(new DescribeUserPoolCommand(
                         optional(request.hasUserPoolId(), request.getUserPoolId()))))).build());
+    }
+
+    @Override
+    public void rotateFeedbackTokenKey(RotateFeedbackTokenKeyRequest request,
+                                       StreamObserver<RotateFeedbackTokenKeyResponse> observer) {
+        UnaryCalls.answer(observer, () -> {
+            RotatedTokenKey rotated = service.rotateFeedbackTokenKey(new RotateFeedbackTokenKeyCommand(
+                    optional(request.hasUserPoolId(), request.getUserPoolId())));
+            return RotateFeedbackTokenKeyResponse.newBuilder().setKeyId(rotated.keyId())
+                    .setPreviousKeyRetiresAt(GrpcMapping.timestamp(rotated.previousKeyRetiresAt())).build();
+        });
     }
 
     @Override

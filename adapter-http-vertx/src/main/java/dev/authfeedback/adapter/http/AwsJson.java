@@ -6,6 +6,7 @@ import dev.authfeedback.domain.model.EventContextData;
 import dev.authfeedback.domain.model.EventFeedback;
 import dev.authfeedback.domain.model.EventRisk;
 import dev.authfeedback.domain.model.RecordedAuthEvent;
+import dev.authfeedback.domain.model.RotatedTokenKey;
 import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.model.RiskReason;
 import dev.authfeedback.domain.model.User;
@@ -72,6 +73,12 @@ final class AwsJson {
     }
 
     /** RecordAuthEvent's answer: the model's members where it has them, and this project's reasons and action. */
+    /** The new key's id (never the key) and when the one it replaced stops verifying. */
+    static JsonObject rotatedTokenKey(RotatedTokenKey rotated) {
+        return new JsonObject().put("KeyId", rotated.keyId())
+                .put("PreviousKeyRetiresAt", timestamp(rotated.previousKeyRetiresAt()));
+    }
+
     static JsonObject recordedAuthEvent(RecordedAuthEvent recorded) {
         JsonObject json = new JsonObject().put("EventId", recorded.eventId())
                 .put("FeedbackToken", recorded.feedbackToken());

@@ -20,6 +20,7 @@ import dev.authfeedback.domain.port.in.EventRiskInput;
 import dev.authfeedback.domain.port.in.ListUserPoolsCommand;
 import dev.authfeedback.domain.port.in.Operation;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
+import dev.authfeedback.domain.port.in.RotateFeedbackTokenKeyCommand;
 import dev.authfeedback.domain.port.in.SetRiskConfigurationCommand;
 import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.in.UpdateUserPoolCommand;
@@ -66,6 +67,8 @@ final class AwsJsonOperations {
             page.items().forEach(event -> events.add(AwsJson.authEvent(event)));
             return withNextToken(new JsonObject().put("AuthEvents", events), page);
         });
+        handlers.put(Operation.ROTATE_FEEDBACK_TOKEN_KEY, in -> AwsJson.rotatedTokenKey(useCases.rotateFeedbackTokenKey(
+                new RotateFeedbackTokenKeyCommand(in.string("UserPoolId")))));
         handlers.put(Operation.RECORD_AUTH_EVENT,
                 in -> AwsJson.recordedAuthEvent(useCases.recordAuthEvent(recordCommand(in))));
         handlers.put(Operation.CREATE_USER_POOL, in -> new JsonObject().put("UserPool", AwsJson.userPool(

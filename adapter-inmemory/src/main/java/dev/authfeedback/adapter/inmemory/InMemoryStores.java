@@ -5,17 +5,20 @@ import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.EventFeedback;
 import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.model.User;
+import dev.authfeedback.domain.model.TokenSigningKey;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.out.AuthEventStore;
 import dev.authfeedback.domain.port.out.RiskConfigurationStore;
 import dev.authfeedback.domain.port.out.RiskModelStore;
 import dev.authfeedback.domain.port.out.StoreHealth;
 import dev.authfeedback.domain.port.out.Stores;
+import dev.authfeedback.domain.port.out.TokenSigningKeyStore;
 import dev.authfeedback.domain.port.out.UserPoolStore;
 import dev.authfeedback.domain.port.out.UserStore;
 import dev.authfeedback.domain.risk.ContextFeatures;
 import dev.authfeedback.domain.risk.PoolStatistics;
 import dev.authfeedback.domain.risk.RiskProfile;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,14 +40,14 @@ public final class InMemoryStores {
     public static Stores create() {
         InMemoryStores storage = new InMemoryStores();
         return new Stores(storage.new Pools(), storage.new Users(), storage.new Events(),
-                storage.new RiskConfigurations(), storage.new RiskModel(), false,
+                storage.new RiskConfigurations(), storage.new RiskModel(), storage.new SigningKeys(), false,
                 StoreHealth.ALWAYS_USABLE);
     }
 
     private final class Pools implements UserPoolStore {
         @Override
-        public void insert(UserPool pool) {
-            if (pools.putIfAbsent(pool.id(), new PoolData(pool)) != null) {
+        public void insert(UserPool pool, TokenSigningKey firstKey) {
+            if (pools.putIfAbsent(pool.id(), new PoolData(pool, firstKey)) != null) {
                 throw new IllegalStateException("pool id already taken: " + pool.id());
             }
         }
@@ -80,6 +83,25 @@ public final class InMemoryStores {
                 page.add(data.pool());
             }
             return page;
+        }
+    }
+
+    /** Keys stay in this process's memory, like everything else here: nothing to protect at rest. */
+    private final class SigningKeys implements TokenSigningKeyStore {
+        @Override
+        public List<TokenSigningKey> keys(String poolId) {
+            PoolData data = pools.get(poolId);
+            return data == null ? List.of() : data.signingKeys();
+        }
+
+        @Override
+        public boolean rotate(String poolId, TokenSigningKey newKey, Instant retiresAt, Instant now) {
+            PoolData data = pools.get(poolId);
+            if (data == null) {
+                return false;
+            }
+            data.rotateSigningKeys(newKey, retiresAt, now);
+            return true;
         }
     }
 

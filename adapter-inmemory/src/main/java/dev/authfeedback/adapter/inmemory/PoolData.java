@@ -2,9 +2,13 @@ package dev.authfeedback.adapter.inmemory;
 
 import dev.authfeedback.domain.model.AliasKey;
 import dev.authfeedback.domain.model.RiskConfiguration;
+import dev.authfeedback.domain.model.TokenSigningKey;
 import dev.authfeedback.domain.model.User;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.out.UserStore.InsertOutcome;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +27,8 @@ final class PoolData {
     }
 
     private volatile UserPool pool;
+    /** The pool's token signing keys, current last; replaced whole, under this object's lock. */
+    private volatile List<TokenSigningKey> signingKeys;
     private final ConcurrentHashMap<String, UserRecord> byUsername = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, UserRecord> bySub = new ConcurrentHashMap<>();
     /** Alias to the sub of the user it finds. */
@@ -31,8 +37,26 @@ final class PoolData {
     private final ConcurrentHashMap<String, RiskConfiguration> riskConfigurations = new ConcurrentHashMap<>();
     private final PoolRiskStatistics riskStatistics = new PoolRiskStatistics();
 
-    PoolData(UserPool pool) {
+    PoolData(UserPool pool, TokenSigningKey firstKey) {
         this.pool = pool;
+        this.signingKeys = List.of(firstKey);
+    }
+
+    List<TokenSigningKey> signingKeys() {
+        return signingKeys;
+    }
+
+    synchronized void rotateSigningKeys(TokenSigningKey newKey, Instant retiresAt, Instant now) {
+        List<TokenSigningKey> kept = new ArrayList<>();
+        for (TokenSigningKey key : signingKeys) {
+            if (key.retiresAt() == null) {
+                kept.add(key.retiringAt(retiresAt));
+            } else if (key.retiresAt().isAfter(now)) {
+                kept.add(key);
+            }
+        }
+        kept.add(newKey);
+        signingKeys = List.copyOf(kept);
     }
 
     UserPool pool() {

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  *                          never clash with ours
  * @param connectionTimeout how long a request waits for a connection before it fails (and how long
  *                          opening one may take): short, so that a database that is down fails requests fast
+ * @param masterKey         the key that encrypts the token signing keys at rest, or null to store them unencrypted
  */
 public record PostgresSettings(String jdbcUrl, String user, String password, String schema,
-                               Duration connectionTimeout) {
+                               Duration connectionTimeout, MasterKey masterKey) {
 
     public static final String DEFAULT_SCHEMA = "authfeedback";
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(1);
@@ -30,9 +31,19 @@ public record PostgresSettings(String jdbcUrl, String user, String password, Str
         requireConnectionTimeout(connectionTimeout);
     }
 
-    /** The default schema and connection timeout. */
+    /** The default schema and connection timeout, keys stored unencrypted. */
     public PostgresSettings(String jdbcUrl, String user, String password) {
-        this(jdbcUrl, user, password, DEFAULT_SCHEMA, DEFAULT_CONNECTION_TIMEOUT);
+        this(jdbcUrl, user, password, DEFAULT_SCHEMA, DEFAULT_CONNECTION_TIMEOUT, null);
+    }
+
+    /** The given schema and connection timeout, keys stored unencrypted. */
+    public PostgresSettings(String jdbcUrl, String user, String password, String schema, Duration connectionTimeout) {
+        this(jdbcUrl, user, password, schema, connectionTimeout, null);
+    }
+
+    /** The same settings with keys encrypted under {@code key} (null: unencrypted). */
+    public PostgresSettings withMasterKey(MasterKey key) {
+        return new PostgresSettings(jdbcUrl, user, password, schema, connectionTimeout, key);
     }
 
     /** Throws IllegalArgumentException unless {@code jdbcUrl} is a PostgreSQL JDBC URL. */
@@ -69,6 +80,6 @@ public record PostgresSettings(String jdbcUrl, String user, String password, Str
     @Override
     public String toString() {
         return "PostgresSettings[" + withoutParameters(jdbcUrl) + ", user=" + user + ", schema=" + schema
-                + ", connectionTimeout=" + connectionTimeout + "]";
+                + ", connectionTimeout=" + connectionTimeout + ", masterKey=" + masterKey + "]";
     }
 }

@@ -21,6 +21,7 @@ public final class PostgresStorage implements AutoCloseable {
     private final PostgresSettings settings;
     private final HikariDataSource dataSource;
     private final DatabaseHealth health;
+    private final PostgresTokenSigningKeyStore signingKeys;
     private final Stores stores;
     private volatile boolean migrated;
 
@@ -29,9 +30,10 @@ public final class PostgresStorage implements AutoCloseable {
         this.dataSource = dataSource;
         this.health = new DatabaseHealth(PostgresSettings.withoutParameters(settings.jdbcUrl()), this::connectAndMigrate);
         Jdbc jdbc = new Jdbc(dataSource, health);
-        this.stores = new Stores(new PostgresUserPoolStore(jdbc), new PostgresUserStore(jdbc),
+        this.signingKeys = new PostgresTokenSigningKeyStore(jdbc, new StoredSecrets(settings.masterKey()));
+        this.stores = new Stores(new PostgresUserPoolStore(jdbc, signingKeys), new PostgresUserStore(jdbc),
                 new PostgresAuthEventStore(jdbc), new PostgresRiskConfigurationStore(jdbc), new PostgresRiskModelStore(jdbc),
-                true, health);
+                signingKeys, true, health);
     }
 
     /** A pool of connections as the settings say; nothing is connected until {@link #start()}. */
@@ -83,6 +85,7 @@ public final class PostgresStorage implements AutoCloseable {
                 .connectRetries(0)
                 .load()
                 .migrate();
+        signingKeys.protectStoredKeys(dataSource);
         migrated = true;
     }
 

@@ -17,28 +17,35 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-/** Pools in {@code user_pools}, one row each, the token signing keys with them. */
+/** Pools in {@code user_pools}, one row each; a new pool's first key goes in with it, in one transaction. */
 final class PostgresUserPoolStore implements UserPoolStore {
 
     private static final String COLUMNS = "id, name, arn, creation_nanos, last_modified_nanos, advanced_security_mode, "
-            + "tier, alias_attributes, username_attributes, token_signing_keys, version";
+            + "tier, alias_attributes, username_attributes, version";
 
     private final Jdbc jdbc;
+    private final PostgresTokenSigningKeyStore signingKeys;
 
-    PostgresUserPoolStore(Jdbc jdbc) {
+    PostgresUserPoolStore(Jdbc jdbc, PostgresTokenSigningKeyStore signingKeys) {
         this.jdbc = jdbc;
+        this.signingKeys = signingKeys;
     }
 
     @Override
-    public void insert(UserPool pool) {
-        int inserted = jdbc.withConnection("insert pool", connection -> Jdbc.update(connection,
-                "INSERT INTO user_pools (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                statement -> bind(connection, statement, pool)));
-        if (inserted == 0) {
+    public void insert(UserPool pool, TokenSigningKey firstKey) {
+        boolean inserted = jdbc.inTransaction("insert pool", connection -> {
+            if (Jdbc.update(connection, "INSERT INTO user_pools (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    statement -> bind(connection, statement, pool)) == 0) {
+                return false;
+            }
+            signingKeys.insert(connection, pool.id(), firstKey);
+            return true;
+        });
+        if (!inserted) {
             throw new IllegalStateException("pool id already taken: " + pool.id());
         }
     }
@@ -53,20 +60,19 @@ final class PostgresUserPoolStore implements UserPoolStore {
     public boolean replace(UserPool current, UserPool pool) {
         return jdbc.withConnection("replace pool", connection -> Jdbc.update(connection,
                 "UPDATE user_pools SET name = ?, last_modified_nanos = ?, advanced_security_mode = ?, tier = ?, "
-                        + "token_signing_keys = ?, version = ? WHERE id = ? AND version = ?",
+                        + "version = ? WHERE id = ? AND version = ?",
                 statement -> {
                     statement.setString(1, pool.name());
                     statement.setLong(2, nanos(pool.lastModifiedDate()));
                     statement.setString(3, pool.advancedSecurityMode().wireValue());
                     statement.setString(4, pool.tier().wireValue());
-                    statement.setArray(5, textArray(connection, keys(pool)));
-                    statement.setLong(6, pool.version());
-                    statement.setString(7, pool.id());
-                    statement.setLong(8, current.version());
+                    statement.setLong(5, pool.version());
+                    statement.setString(6, pool.id());
+                    statement.setLong(7, current.version());
                 })) == 1;
     }
 
-    /** Users, their aliases and events go with the pool row (ON DELETE CASCADE), in this one statement. */
+    /** Users, their aliases and events, and the keys go with the pool row (ON DELETE CASCADE), in this one statement. */
     @Override
     public boolean delete(String poolId) {
         return jdbc.inTransaction("delete pool", connection -> {
@@ -98,13 +104,7 @@ final class PostgresUserPoolStore implements UserPoolStore {
         statement.setString(7, pool.tier().wireValue());
         statement.setArray(8, textArray(connection, pool.aliasAttributes().stream().map(WireEnum::wireValue).toList()));
         statement.setArray(9, textArray(connection, pool.usernameAttributes().stream().map(WireEnum::wireValue).toList()));
-        statement.setArray(10, textArray(connection, keys(pool)));
-        statement.setLong(11, pool.version());
-    }
-
-    private static List<String> keys(UserPool pool) {
-        return pool.tokenSigningKeys().stream()
-                .map(key -> key.keyId() + ':' + Base64.getEncoder().encodeToString(key.secret())).toList();
+        statement.setLong(10, pool.version());
     }
 
     private static UserPool pool(ResultSet row) throws SQLException {
@@ -115,11 +115,6 @@ final class PostgresUserPoolStore implements UserPoolStore {
                 texts(row, "alias_attributes").stream().map(v -> WireEnum.parseValidated(AliasAttribute.class, v)).toList(),
                 texts(row, "username_attributes").stream()
                         .map(v -> WireEnum.parseValidated(UsernameAttribute.class, v)).toList(),
-                texts(row, "token_signing_keys").stream().map(key -> {
-                    int colon = key.indexOf(':');
-                    return new TokenSigningKey(key.substring(0, colon),
-                            Base64.getDecoder().decode(key.substring(colon + 1)));
-                }).toList(),
                 row.getLong("version"));
     }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A user pool: the subset of the model's UserPoolType this product needs, plus the pool's
- * feedback-token signing keys (never sent to callers; the newest signs, any verifies) and a
- * version that every change raises by one, so that stores can refuse a lost update.
+ * A user pool: the subset of the model's UserPoolType this product needs, and a version that every
+ * change raises by one, so that stores can refuse a lost update. The pool's feedback-token signing
+ * keys are not part of it: they live apart ({@link TokenSigningKey}), so no view of a pool can carry one.
  *
  * @param id the pool's id, such as us-east-1_AbC123
  * @param name the pool's name
@@ -18,7 +18,6 @@ import java.util.Objects;
  * @param tier the pool's feature plan
  * @param aliasAttributes the attributes (email, phone_number, preferred_username) a user may sign in with
  * @param usernameAttributes the attributes (email, phone_number) that may be given as the username
- * @param tokenSigningKeys the keys that sign the pool's feedback tokens, current one first
  * @param version the pool's version, raised by each update (for compare-and-set)
  */
 public record UserPool(
@@ -31,7 +30,6 @@ public record UserPool(
         UserPoolTier tier,
         List<AliasAttribute> aliasAttributes,
         List<UsernameAttribute> usernameAttributes,
-        List<TokenSigningKey> tokenSigningKeys,
         long version) {
 
     public UserPool {
@@ -44,10 +42,6 @@ public record UserPool(
         Objects.requireNonNull(tier, "tier");
         aliasAttributes = List.copyOf(aliasAttributes);
         usernameAttributes = List.copyOf(usernameAttributes);
-        tokenSigningKeys = List.copyOf(tokenSigningKeys);
-        if (tokenSigningKeys.isEmpty()) {
-            throw new IllegalArgumentException("a pool needs a token signing key");
-        }
     }
 
     /** True when the advanced-security add-on is on (AUDIT or ENFORCED): feedback is accepted. */
@@ -55,14 +49,9 @@ public record UserPool(
         return advancedSecurityMode != AdvancedSecurityMode.OFF;
     }
 
-    /** The key that signs new tokens. */
-    public TokenSigningKey currentSigningKey() {
-        return tokenSigningKeys.get(tokenSigningKeys.size() - 1);
-    }
-
     /** The next version of this pool with these settings. */
     public UserPool withSettings(String newName, AdvancedSecurityMode newMode, UserPoolTier newTier, Instant modifiedAt) {
         return new UserPool(id, newName, arn, creationDate, modifiedAt, newMode, newTier,
-                aliasAttributes, usernameAttributes, tokenSigningKeys, version + 1);
+                aliasAttributes, usernameAttributes, version + 1);
     }
 }

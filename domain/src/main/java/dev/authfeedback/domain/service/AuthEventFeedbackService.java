@@ -27,6 +27,8 @@ import dev.authfeedback.domain.port.out.IdGenerator;
 import dev.authfeedback.domain.port.out.RateLimiter;
 import dev.authfeedback.domain.port.out.RiskListener;
 import dev.authfeedback.domain.port.out.StoreHealth;
+import dev.authfeedback.domain.model.RotatedTokenKey;
+import dev.authfeedback.domain.port.in.RotateFeedbackTokenKeyCommand;
 import dev.authfeedback.domain.port.out.Stores;
 import dev.authfeedback.domain.quota.RateLimits;
 import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
@@ -55,12 +57,13 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
         Stores stores = Objects.requireNonNull(builder.stores, "stores");
         PoolAccess poolAccess = new PoolAccess(stores.userPools(), builder.rateLimiter);
         UserResolver userResolver = new UserResolver(stores.users());
+        SigningKeys signingKeys = new SigningKeys(stores.tokenSigningKeys());
         this.riskConfigurations = new RiskConfigurationService(poolAccess, stores.riskConfigurations(),
                 builder.clock);
-        this.feedback = new FeedbackService(poolAccess, userResolver, stores.authEvents(),
+        this.feedback = new FeedbackService(poolAccess, userResolver, stores.authEvents(), signingKeys,
                 new SignInRisk(riskConfigurations, stores.riskModel()), builder.riskListener, builder.ids,
                 builder.clock, builder.settings.tokenLifetime());
-        this.userPools = new UserPoolService(poolAccess, stores.userPools(), builder.ids, builder.clock,
+        this.userPools = new UserPoolService(poolAccess, stores.userPools(), signingKeys, builder.ids, builder.clock,
                 builder.settings);
         this.users = new UserService(poolAccess, userResolver, stores.users(), builder.ids, builder.clock);
         this.blocking = stores.blocking();
@@ -105,6 +108,11 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
     @Override
     public UserPool createUserPool(CreateUserPoolCommand command) {
         return userPools.createUserPool(command);
+    }
+
+    @Override
+    public RotatedTokenKey rotateFeedbackTokenKey(RotateFeedbackTokenKeyCommand command) {
+        return userPools.rotateFeedbackTokenKey(command);
     }
 
     @Override

@@ -43,17 +43,20 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
     private final PoolAccess poolAccess;
     private final UserResolver userResolver;
     private final AuthEventStore events;
+    private final SigningKeys signingKeys;
     private final SignInRisk signInRisk;
     private final RiskListener riskListener;
     private final IdGenerator ids;
     private final Clock clock;
     private final Duration tokenLifetime;
 
-    FeedbackService(PoolAccess poolAccess, UserResolver userResolver, AuthEventStore events, SignInRisk signInRisk,
-                    RiskListener riskListener, IdGenerator ids, Clock clock, Duration tokenLifetime) {
+    FeedbackService(PoolAccess poolAccess, UserResolver userResolver, AuthEventStore events, SigningKeys signingKeys,
+                    SignInRisk signInRisk, RiskListener riskListener, IdGenerator ids, Clock clock,
+                    Duration tokenLifetime) {
         this.poolAccess = poolAccess;
         this.userResolver = userResolver;
         this.events = events;
+        this.signingKeys = signingKeys;
         this.signInRisk = signInRisk;
         this.riskListener = riskListener;
         this.ids = ids;
@@ -75,8 +78,9 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
                 poolAccess.requireQuota(source, OperationCategory.SOURCE_TOKEN_FEEDBACK);
             }
             UserPool pool = poolAccess.unmeteredPoolWithThreatProtection(command.userPoolId());
-            FeedbackTokenCodec.Verification token = FeedbackTokenCodec.verify(pool, command.feedbackToken(),
-                    command.eventId(), clock.instant());
+            FeedbackTokenCodec.Verification token = FeedbackTokenCodec.verify(pool.id(),
+                    keyId -> signingKeys.byId(pool.id(), keyId), command.feedbackToken(), command.eventId(),
+                    clock.instant());
             if (token.refusal() != null) {
                 throw refused(pool, command.eventId(), token.refusal(), source);
             }
@@ -172,7 +176,8 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
                 // the user was deleted after it was resolved
                 throw new UserNotFoundException(UserNotFoundException.MESSAGE);
             }
-            String token = FeedbackTokenCodec.issue(pool, user.sub(), event.eventId(), now.plus(tokenLifetime));
+            String token = FeedbackTokenCodec.issue(pool.id(), signingKeys.current(pool.id()), user.sub(),
+                    event.eventId(), now.plus(tokenLifetime));
             return new RecordedAuthEvent(event.eventId(), token, event.eventRisk(), event.eventResponse(),
                     event.riskReasons(), risk.action());
         } catch (RuntimeException failure) {

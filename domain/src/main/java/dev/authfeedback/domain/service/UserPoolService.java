@@ -5,6 +5,7 @@ import dev.authfeedback.domain.error.InvalidParameterException;
 import dev.authfeedback.domain.model.AdvancedSecurityMode;
 import dev.authfeedback.domain.model.AliasAttribute;
 import dev.authfeedback.domain.model.Page;
+import dev.authfeedback.domain.model.RotatedTokenKey;
 import dev.authfeedback.domain.model.TokenSigningKey;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.model.UserPoolTier;
@@ -19,6 +20,8 @@ import dev.authfeedback.domain.port.in.DescribeUserPoolUseCase;
 import dev.authfeedback.domain.port.in.ListUserPoolsCommand;
 import dev.authfeedback.domain.port.in.ListUserPoolsUseCase;
 import dev.authfeedback.domain.port.in.Operation;
+import dev.authfeedback.domain.port.in.RotateFeedbackTokenKeyCommand;
+import dev.authfeedback.domain.port.in.RotateFeedbackTokenKeyUseCase;
 import dev.authfeedback.domain.port.in.UpdateUserPoolCommand;
 import dev.authfeedback.domain.port.in.UpdateUserPoolUseCase;
 import dev.authfeedback.domain.port.in.UserPoolAddOnsInput;
@@ -31,20 +34,22 @@ import java.util.List;
 
 /** The user-pool aggregate: a pool's settings and keys; deleting one takes its users and events with it. */
 final class UserPoolService implements CreateUserPoolUseCase, DescribeUserPoolUseCase, UpdateUserPoolUseCase,
-        DeleteUserPoolUseCase, ListUserPoolsUseCase {
+        DeleteUserPoolUseCase, ListUserPoolsUseCase, RotateFeedbackTokenKeyUseCase {
 
     private static final String POOLS_LISTING = "pools";
 
     private final PoolAccess poolAccess;
     private final UserPoolStore pools;
+    private final SigningKeys signingKeys;
     private final IdGenerator ids;
     private final Clock clock;
     private final ServiceSettings settings;
 
-    UserPoolService(PoolAccess poolAccess, UserPoolStore pools, IdGenerator ids, Clock clock,
+    UserPoolService(PoolAccess poolAccess, UserPoolStore pools, SigningKeys signingKeys, IdGenerator ids, Clock clock,
                     ServiceSettings settings) {
         this.poolAccess = poolAccess;
         this.pools = pools;
+        this.signingKeys = signingKeys;
         this.ids = ids;
         this.clock = clock;
         this.settings = settings;
@@ -68,9 +73,29 @@ final class UserPoolService implements CreateUserPoolUseCase, DescribeUserPoolUs
             String id = settings.region() + '_' + ids.poolIdSuffix();
             String arn = "arn:aws:cognito-idp:" + settings.region() + ':' + settings.accountId() + ":userpool/" + id;
             UserPool pool = new UserPool(id, command.poolName(), arn, now, now, mode, tier, aliases,
-                    usernameAttributes, List.of(new TokenSigningKey(ids.keyId(), ids.secretKey())), 0);
-            pools.insert(pool);
+                    usernameAttributes, 0);
+            pools.insert(pool, new TokenSigningKey(ids.keyId(), ids.secretKey(), now, null));
             return pool;
+        } catch (RuntimeException failure) {
+            throw Guarded.answer(failure);
+        }
+    }
+
+    /**
+     * The replaced key verifies for a token's lifetime and the keys' cache time, so that a token
+     * another server signed with it just before it learnt of the rotation stays valid to its end.
+     */
+    @Override
+    public RotatedTokenKey rotateFeedbackTokenKey(RotateFeedbackTokenKeyCommand command) {
+        try {
+            UserPool pool = poolAccess.pool(command.userPoolId(), Operation.ROTATE_FEEDBACK_TOKEN_KEY);
+            Instant now = clock.instant();
+            TokenSigningKey key = new TokenSigningKey(ids.keyId(), ids.secretKey(), now, null);
+            Instant retiresAt = now.plus(settings.tokenLifetime()).plus(SigningKeys.CACHE_TTL);
+            if (!signingKeys.rotate(pool.id(), key, retiresAt, now)) {
+                throw PoolAccess.poolNotFound(pool.id());
+            }
+            return new RotatedTokenKey(key.keyId(), retiresAt);
         } catch (RuntimeException failure) {
             throw Guarded.answer(failure);
         }

@@ -1,12 +1,12 @@
 package dev.authfeedback.domain.token;
 
 import dev.authfeedback.domain.model.TokenSigningKey;
-import dev.authfeedback.domain.model.UserPool;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,10 +27,9 @@ public final class FeedbackTokenCodec {
     private FeedbackTokenCodec() {
     }
 
-    /** A token for the event of the user, signed with the pool's current key, valid until {@code expiresAt}. */
-    public static String issue(UserPool pool, String userSub, String eventId, Instant expiresAt) {
-        TokenSigningKey key = pool.currentSigningKey();
-        String payload = pool.id() + '\n' + userSub + '\n' + eventId + '\n' + expiresAt.getEpochSecond();
+    /** A token for the event of the pool's user, signed with {@code key}, valid until {@code expiresAt}. */
+    public static String issue(String poolId, TokenSigningKey key, String userSub, String eventId, Instant expiresAt) {
+        String payload = poolId + '\n' + userSub + '\n' + eventId + '\n' + expiresAt.getEpochSecond();
         String signed = VERSION + '.' + key.keyId() + '.'
                 + ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return signed + '.' + ENCODER.encodeToString(mac(key, signed));
@@ -40,6 +39,7 @@ public final class FeedbackTokenCodec {
     public enum Refusal {
         MALFORMED("not a feedback token"),
         UNKNOWN_KEY("signed with a key the pool does not have"),
+        RETIRED_KEY("signed with a key retired since"),
         FORGED("its signature does not match"),
         FOREIGN_POOL("issued for another pool"),
         OTHER_EVENT("issued for another event"),
@@ -71,11 +71,13 @@ public final class FeedbackTokenCodec {
     }
 
     /**
-     * The sub of the user the token was issued to, if the token is well-formed, MAC'd with one of
-     * the pool's keys, not expired at {@code now}, and names this pool and {@code eventId}; else
-     * the refusal. Callers answer every refusal alike, so that a caller cannot tell them apart.
+     * The sub of the user the token was issued to, if the token is well-formed, MAC'd with the
+     * pool's key of its key id ({@code keysById} answers null for an id the pool does not have) while
+     * that key still verifies, not expired at {@code now}, and names this pool and {@code eventId};
+     * else the refusal. Callers answer every refusal alike, so that a caller cannot tell them apart.
      */
-    public static Verification verify(UserPool pool, String token, String eventId, Instant now) {
+    public static Verification verify(String poolId, Function<String, TokenSigningKey> keysById, String token,
+                                      String eventId, Instant now) {
         // exactly three dots: v1 . keyId . payload . mac
         int keyDot = token.indexOf('.');
         int payloadDot = keyDot < 0 ? -1 : token.indexOf('.', keyDot + 1);
@@ -84,15 +86,12 @@ public final class FeedbackTokenCodec {
                 || keyDot != VERSION.length() || !token.startsWith(VERSION)) {
             return Verification.refused(Refusal.MALFORMED);
         }
-        String keyId = token.substring(keyDot + 1, payloadDot);
-        TokenSigningKey key = null;
-        for (TokenSigningKey candidate : pool.tokenSigningKeys()) {
-            if (candidate.keyId().equals(keyId)) {
-                key = candidate;
-            }
-        }
+        TokenSigningKey key = keysById.apply(token.substring(keyDot + 1, payloadDot));
         if (key == null) {
             return Verification.refused(Refusal.UNKNOWN_KEY);
+        }
+        if (!key.verifiesAt(now)) {
+            return Verification.refused(Refusal.RETIRED_KEY);
         }
         String signed = token.substring(0, macDot);
         byte[] expectedMac = ENCODER.encode(mac(key, signed));
@@ -110,7 +109,7 @@ public final class FeedbackTokenCodec {
         if (claims.length != 4) {
             return Verification.refused(Refusal.MALFORMED);
         }
-        if (!claims[0].equals(pool.id())) {
+        if (!claims[0].equals(poolId)) {
             return Verification.refused(Refusal.FOREIGN_POOL);
         }
         if (!claims[2].equals(eventId)) {

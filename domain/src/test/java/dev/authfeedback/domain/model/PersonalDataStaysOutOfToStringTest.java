@@ -55,7 +55,7 @@ class PersonalDataStaysOutOfToStringTest {
                 AccountTakeoverEventAction.NO_ACTION), EVENT, TOKEN);
         byte[] secret = new byte[32];
         secret[0] = 42;
-        assertShows(new TokenSigningKey("key-1", secret), "key-1", "42", "[B@");
+        assertShows(new TokenSigningKey("key-1", secret, T0, null), "key-1", "42", "[B@");
     }
 
     @Test

@@ -10,7 +10,8 @@ public interface AuthEventFeedbackUseCases extends
         UpdateAuthEventFeedbackUseCase, AdminUpdateAuthEventFeedbackUseCase, AdminListUserAuthEventsUseCase,
         RecordAuthEventUseCase, CreateUserPoolUseCase, DescribeUserPoolUseCase, UpdateUserPoolUseCase,
         DeleteUserPoolUseCase, ListUserPoolsUseCase, AdminCreateUserUseCase, AdminGetUserUseCase,
-        AdminDeleteUserUseCase, SetRiskConfigurationUseCase, DescribeRiskConfigurationUseCase {
+        AdminDeleteUserUseCase, SetRiskConfigurationUseCase, DescribeRiskConfigurationUseCase,
+        RotateFeedbackTokenKeyUseCase {
 
     /**
      * True when a call may wait on I/O (its stores block): an adapter on an event loop must call

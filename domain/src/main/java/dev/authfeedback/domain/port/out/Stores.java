@@ -13,12 +13,13 @@ import java.util.Objects;
  * @param authEvents the auth event store
  * @param riskConfigurations the risk configuration store
  * @param riskModel the risk model's store
+ * @param tokenSigningKeys the store of the pools' feedback-token signing keys
  * @param blocking whether the stores' calls block on I/O
  * @param health whether the stores can serve calls now
  */
 public record Stores(UserPoolStore userPools, UserStore users, AuthEventStore authEvents,
                      RiskConfigurationStore riskConfigurations, RiskModelStore riskModel,
-                     boolean blocking, StoreHealth health) {
+                     TokenSigningKeyStore tokenSigningKeys, boolean blocking, StoreHealth health) {
 
     public Stores {
         Objects.requireNonNull(userPools, "userPools");
@@ -26,6 +27,7 @@ public record Stores(UserPoolStore userPools, UserStore users, AuthEventStore au
         Objects.requireNonNull(authEvents, "authEvents");
         Objects.requireNonNull(riskConfigurations, "riskConfigurations");
         Objects.requireNonNull(riskModel, "riskModel");
+        Objects.requireNonNull(tokenSigningKeys, "tokenSigningKeys");
         Objects.requireNonNull(health, "health");
     }
 }

@@ -1,5 +1,6 @@
 package dev.authfeedback.domain.port.out;
 
+import dev.authfeedback.domain.model.TokenSigningKey;
 import dev.authfeedback.domain.model.UserPool;
 import java.util.List;
 import java.util.Optional;
@@ -7,8 +8,8 @@ import java.util.Optional;
 /** Where pools live. Implementations are thread-safe; pool ids are generated, so insert never collides in practice. */
 public interface UserPoolStore {
 
-    /** Stores a new pool; fails (IllegalStateException) if its id is taken. */
-    void insert(UserPool pool);
+    /** Stores a new pool with its first token signing key, as one step; fails (IllegalStateException) if its id is taken. */
+    void insert(UserPool pool, TokenSigningKey firstKey);
 
     /** The pool with this id, if it exists. */
     Optional<UserPool> find(String poolId);
