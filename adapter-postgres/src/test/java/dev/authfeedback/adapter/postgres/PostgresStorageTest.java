@@ -23,7 +23,10 @@ class PostgresStorageTest {
                 .hasMessageEndingWith("was: jdbc:mysql://db/x");
         assertThat(new PostgresSettings("jdbc:postgresql://db/x?password=hunter2", "user", "secret").toString())
                 .isEqualTo("PostgresSettings[jdbc:postgresql://db/x, user=user, schema=authfeedback, "
-                        + "connectionTimeout=PT1S]");
+                        + "connectionTimeout=PT1S, masterKey=null]");
+        MasterKey master = MasterKey.fromBase64("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        assertThat(new PostgresSettings("jdbc:postgresql://db/x", "user", "secret").withMasterKey(master).toString())
+                .endsWith("masterKey=MasterKey[id=" + master.id() + "]]");
     }
 
     @Test
