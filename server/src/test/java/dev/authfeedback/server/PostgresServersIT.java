@@ -1,6 +1,8 @@
 package dev.authfeedback.server;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import dev.authfeedback.conformance.HttpDriver;
 import dev.authfeedback.conformance.PostgresTestDatabase;
@@ -48,9 +50,12 @@ class PostgresServersIT {
 
     private static final int WRITERS = 64;
 
+    /** 32 bytes of 0x01: the master key of these servers' databases. */
+    private static final String MASTER_KEY = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
+
     private static String[] postgresArgs(String jdbcUrl) {
         return new String[] {"--store", "postgres", "--jdbc-url", jdbcUrl, "--jdbc-user", "postgres",
-                "--jdbc-password", "postgres", "--rate-limit-rps", "0"};
+                "--jdbc-password", "postgres", "--rate-limit-rps", "0", "--master-key", MASTER_KEY};
     }
 
     private static EventView event(HttpDriver driver, PoolView pool, String username, String eventId) {
@@ -248,11 +253,16 @@ class PostgresServersIT {
         try (ServerProcess server = ServerProcess.start(args.toArray(String[]::new))) {
             assertThat(server.sigterm()).isZero();
         }
+        // the second schema's server runs without a master key, and says what that means
+        args.removeAll(List.of("--master-key", MASTER_KEY));
         args.addAll(List.of("--jdbc-schema", "tenant_b"));
         try (ServerProcess server = ServerProcess.start(args.toArray(String[]::new));
              HttpDriver driver = server.httpDriver()) {
             driver.createUserPool("in-tenant-b", null, null, null, null);
             assertThat(server.sigterm()).isZero();
+            assertThat(server.stderr()).filteredOn(line -> line.contains(" WARN ")).singleElement(as(STRING))
+                    .endsWith("token signing keys are stored unencrypted in PostgreSQL: give a master key with "
+                            + "--master-key-file (or AUTHFEEDBACK_MASTER_KEY) to encrypt them");
         }
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
              ResultSet rows = connection.createStatement().executeQuery(
