@@ -43,6 +43,9 @@ import dev.authfeedback.adapter.grpc.v1.RiskConfigurationType;
 import dev.authfeedback.adapter.grpc.v1.RiskExceptionConfigurationType;
 import dev.authfeedback.adapter.grpc.v1.SetRiskConfigurationRequest;
 import dev.authfeedback.adapter.grpc.v1.UpdateAuthEventFeedbackRequest;
+import dev.authfeedback.adapter.grpc.v1.ListNotificationsRequest;
+import dev.authfeedback.adapter.grpc.v1.ListNotificationsResponse;
+import dev.authfeedback.adapter.grpc.v1.NotificationsServiceGrpc;
 import dev.authfeedback.adapter.grpc.v1.RotateFeedbackTokenKeyRequest;
 import dev.authfeedback.adapter.grpc.v1.RotateFeedbackTokenKeyResponse;
 import dev.authfeedback.adapter.grpc.v1.UpdateUserPoolRequest;
@@ -131,6 +134,7 @@ public final class GrpcDriver implements OperationDriver {
     private final UserPoolsServiceGrpc.UserPoolsServiceBlockingStub pools;
     private final UsersServiceGrpc.UsersServiceBlockingStub users;
     private final RiskConfigurationServiceGrpc.RiskConfigurationServiceBlockingStub risk;
+    private final NotificationsServiceGrpc.NotificationsServiceBlockingStub notifications;
 
     /** Calls over {@code channel} with {@code adminKey}; closing shuts the channel down, then runs {@code onClose}. */
     public GrpcDriver(ManagedChannel channel, String adminKey, Runnable onClose) {
@@ -144,6 +148,7 @@ public final class GrpcDriver implements OperationDriver {
         this.pools = UserPoolsServiceGrpc.newBlockingStub(channel).withInterceptors(withKey);
         this.users = UsersServiceGrpc.newBlockingStub(channel).withInterceptors(withKey);
         this.risk = RiskConfigurationServiceGrpc.newBlockingStub(channel).withInterceptors(withKey);
+        this.notifications = NotificationsServiceGrpc.newBlockingStub(channel).withInterceptors(withKey);
     }
 
     /** A Netty server on 127.0.0.1 around {@code service} and a plaintext channel to it. */
@@ -203,6 +208,29 @@ public final class GrpcDriver implements OperationDriver {
             request.setUserPoolId(poolId);
         }
         return call(() -> poolView(pools.describeUserPool(request.build()).getUserPool()));
+    }
+
+    @Override
+    public PageView<Views.NotificationView> listNotifications(String poolId, Integer maxResults, String nextToken) {
+        ListNotificationsRequest.Builder request = ListNotificationsRequest.newBuilder();
+        if (poolId != null) {
+            request.setUserPoolId(poolId);
+        }
+        if (maxResults != null) {
+            request.setMaxResults(maxResults);
+        }
+        if (nextToken != null) {
+            request.setNextToken(nextToken);
+        }
+        return call(() -> {
+            ListNotificationsResponse response = notifications.listNotifications(request.build());
+            return new PageView<>(response.getNotificationsList().stream().map(n -> new Views.NotificationView(
+                    n.getNotificationId(), n.getEventId(), n.getUserSub(), n.hasRecipient() ? n.getRecipient() : null,
+                    n.getFrom(), n.hasReplyTo() ? n.getReplyTo() : null, n.getSubject(),
+                    n.hasHtmlBody() ? n.getHtmlBody() : null, n.hasTextBody() ? n.getTextBody() : null,
+                    n.getStatus(), n.getAttempts(), n.hasLastError() ? n.getLastError() : null)).toList(),
+                    response.hasNextToken() ? response.getNextToken() : null);
+        });
     }
 
     @Override

@@ -116,6 +116,19 @@ public final class HttpDriver implements OperationDriver {
     }
 
     @Override
+    public PageView<Views.NotificationView> listNotifications(String poolId, Integer maxResults, String nextToken) {
+        JsonObject answer = postSigned("AuthEventFeedback.ListNotifications", new JsonObject().put("UserPoolId", poolId)
+                .put("MaxResults", maxResults).put("NextToken", nextToken));
+        List<Views.NotificationView> items = answer.getJsonArray("Notifications").stream()
+                .map(JsonObject.class::cast)
+                .map(n -> new Views.NotificationView(n.getString("NotificationId"), n.getString("EventId"),
+                        n.getString("UserSub"), n.getString("Recipient"), n.getString("From"), n.getString("ReplyTo"),
+                        n.getString("Subject"), n.getString("HtmlBody"), n.getString("TextBody"), n.getString("Status"),
+                        n.getInteger("Attempts"), n.getString("LastError"))).toList();
+        return new PageView<>(items, answer.getString("NextToken"));
+    }
+
+    @Override
     public Views.RotatedView rotateFeedbackTokenKey(String poolId) {
         JsonObject answer = postSigned("AuthEventFeedback.RotateFeedbackTokenKey",
                 new JsonObject().put("UserPoolId", poolId));

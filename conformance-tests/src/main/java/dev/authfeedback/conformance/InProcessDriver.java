@@ -35,7 +35,9 @@ import dev.authfeedback.domain.port.in.EventRiskInput;
 import dev.authfeedback.domain.port.in.ListUserPoolsCommand;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
 import dev.authfeedback.domain.port.in.SetRiskConfigurationCommand;
+import dev.authfeedback.domain.model.Notification;
 import dev.authfeedback.domain.model.RotatedTokenKey;
+import dev.authfeedback.domain.port.in.ListNotificationsCommand;
 import dev.authfeedback.domain.port.in.RotateFeedbackTokenKeyCommand;
 import dev.authfeedback.domain.port.in.UpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.in.UpdateUserPoolCommand;
@@ -63,6 +65,17 @@ public final class InProcessDriver implements OperationDriver {
     @Override
     public PoolView describeUserPool(String poolId) {
         return call(() -> poolView(service.describeUserPool(new DescribeUserPoolCommand(poolId))));
+    }
+
+    @Override
+    public PageView<Views.NotificationView> listNotifications(String poolId, Integer maxResults, String nextToken) {
+        return call(() -> {
+            Page<Notification> page = service.listNotifications(
+                    new ListNotificationsCommand(poolId, maxResults, nextToken));
+            return new PageView<>(page.items().stream().map(n -> new Views.NotificationView(n.notificationId(),
+                    n.eventId(), n.userSub(), n.recipient(), n.from(), n.replyTo(), n.subject(), n.htmlBody(),
+                    n.textBody(), n.status().wireValue(), n.attempts(), n.lastError())).toList(), page.nextToken());
+        });
     }
 
     @Override

@@ -57,6 +57,9 @@ public interface OperationDriver extends AutoCloseable {
         return recordAuthEvent(poolId, username, eventType, eventResponse, risk, challenges, context, null);
     }
 
+    /** ListNotifications, this product's own operation. */
+    Views.PageView<Views.NotificationView> listNotifications(String poolId, Integer maxResults, String nextToken);
+
     /** RotateFeedbackTokenKey, this product's own operation. */
     Views.RotatedView rotateFeedbackTokenKey(String poolId);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.authfeedback.adapter.inmemory.InMemoryStores;
 import dev.authfeedback.conformance.Views.EventView;
+import dev.authfeedback.conformance.Views.NotificationView;
 import dev.authfeedback.conformance.Views.PageView;
 import dev.authfeedback.conformance.Views.PoolSummary;
 import dev.authfeedback.conformance.Views.PoolView;
@@ -733,7 +734,7 @@ public abstract class OperationSuite {
                 });
         try (OperationDriver broken = driverFor(newService(
                 new Stores(healthy.userPools(), healthy.users(), failing, healthy.riskConfigurations(),
-                        healthy.riskModel(), healthy.tokenSigningKeys(), healthy.blocking(), healthy.health())))) {
+                        healthy.riskModel(), healthy.tokenSigningKeys(), healthy.notifications(), healthy.blocking(), healthy.health())))) {
             PoolView pool = broken.createUserPool("p", "ENFORCED", "PLUS", null, null);
             broken.adminCreateUser(pool.id(), "jane", List.of(), null);
             Recorded event = broken.recordAuthEvent(pool.id(), "jane", "SignIn", null, null, null, null);
@@ -1296,6 +1297,129 @@ public abstract class OperationSuite {
         assertThat(driver.adminListUserAuthEvents(pool.id(), "john", null, null).items()).isEmpty();
         assertError("ResourceNotFoundException", "Auth event " + janes.eventId() + " does not exist.",
                 () -> driver.adminUpdateAuthEventFeedback(pool.id(), "john", janes.eventId(), "Valid"));
+    }
+
+    // ---- notifications --------------------------------------------------------------------------
+
+    /** Notify on every level; BLOCK at high risk; sent from security@example.com. */
+    private void notifyingConfiguration(PoolView pool, SetRiskConfigurationCommand.NotifyEmailInput blockEmail) {
+        driver.setRiskConfiguration(pool.id(), null, null, new SetRiskConfigurationCommand.AccountTakeoverInput(
+                new SetRiskConfigurationCommand.NotifyInput("security@example.com", "help@example.com", SES_ARN,
+                        blockEmail, null, null),
+                new SetRiskConfigurationCommand.ActionsInput(
+                        new SetRiskConfigurationCommand.LevelActionInput(true, "NO_ACTION"),
+                        new SetRiskConfigurationCommand.LevelActionInput(true, "MFA_IF_CONFIGURED"),
+                        new SetRiskConfigurationCommand.LevelActionInput(true, "BLOCK"))), null);
+    }
+
+    /** jane, with an email address unless {@code email} is null, and 20 sign-ins from home. */
+    private void janeAtHome(PoolView pool, String email) {
+        if (email == null) {
+            user(pool, "jane");
+        } else {
+            user(pool, "jane", new AttributeInput("email", email), new AttributeInput("email_verified", "true"));
+        }
+        for (int i = 0; i < 20; i++) {
+            assertThat(signInFrom(pool, "jane", HOME).riskDecision()).isEqualTo("NoRisk");
+        }
+    }
+
+    @Test
+    void anEnforcedPoolWhoseLevelNotifiesQueuesOneMessageForTheRiskySignIn() {
+        PoolView pool = advancedPool();
+        notifyingConfiguration(pool, null);
+        janeAtHome(pool, "jane@example.com");
+        assertThat(driver.listNotifications(pool.id(), null, null).items()).as("familiar sign-ins tell nobody")
+                .isEmpty();
+        Recorded stranger = signInFrom(pool, "jane", STRANGER);
+        List<NotificationView> queued = driver.listNotifications(pool.id(), null, null).items();
+        assertThat(queued).hasSize(1);
+        NotificationView message = queued.get(0);
+        String sub = driver.adminGetUser(pool.id(), "jane").attributes().get("sub");
+        assertThat(message).extracting(NotificationView::eventId, NotificationView::userSub,
+                NotificationView::recipient, NotificationView::from, NotificationView::replyTo,
+                NotificationView::subject, NotificationView::status, NotificationView::attempts)
+                .containsExactly(stranger.eventId(), sub, "jane@example.com", "security@example.com",
+                        "help@example.com", "Blocked sign-in attempt", "OutboxOnly", 0);
+        String link = "http://127.0.0.1:9229/feedback/" + pool.id() + "/" + stranger.eventId() + "/" + sub + "/"
+                + stranger.feedbackToken() + "/";
+        assertThat(message.htmlBody()).contains("Hello jane", "Recife, Brazil", "Chrome 119, Windows", "198.51.100.9",
+                "<a href=" + link + "invalid>", "<a href=" + link + "valid>");
+        assertThat(message.textBody()).contains(link + "valid", link + "invalid", "Recife, Brazil");
+    }
+
+    @Test
+    void placeholdersAreFilledAndEscapedInTheHtmlBodyOnly() {
+        PoolView pool = advancedPool();
+        notifyingConfiguration(pool, new SetRiskConfigurationCommand.NotifyEmailInput("Sign-in by {username}",
+                "<p>{device-name} at {login-time} from {ip-address}, {city} {country}; {event-id} {feedback-token}"
+                        + " <a href={one-click-link-valid}>me</a> <a href={one-click-link-invalid}>not me</a></p>",
+                "{device-name} {username} {unknown-placeholder} {event-id}"));
+        janeAtHome(pool, "jane@example.com");
+        clock.advance(Duration.ofHours(2).plusMinutes(25));
+        EventContextData hostile = new EventContextData("198.51.100.9", "<script>alert('x')</script> & \"co\"",
+                "-03:00", "Recife", "Brazil");
+        Recorded stranger = signInFrom(pool, "jane", hostile);
+        NotificationView message = driver.listNotifications(pool.id(), null, null).items().get(0);
+        assertThat(message.subject()).isEqualTo("Sign-in by jane");
+        assertThat(message.htmlBody()).startsWith("<p>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; "
+                + "&quot;co&quot; at Sunday, March 1, 2026 02:25 PM UTC from 198.51.100.9, Recife Brazil; "
+                + stranger.eventId() + " " + stranger.feedbackToken() + " <a href=http://127.0.0.1:9229/feedback/")
+                .doesNotContain("<script>");
+        assertThat(message.textBody()).isEqualTo("<script>alert('x')</script> & \"co\" jane {unknown-placeholder} "
+                + stranger.eventId());
+    }
+
+    @Test
+    void auditModeOrALevelThatDoesNotNotifyQueuesNothing() {
+        PoolView audit = driver.createUserPool("audit", "AUDIT", "PLUS", null, null);
+        notifyingConfiguration(audit, null);
+        janeAtHome(audit, "jane@example.com");
+        assertThat(signInFrom(audit, "jane", STRANGER).riskLevel()).isEqualTo("High");
+        assertThat(driver.listNotifications(audit.id(), null, null).items()).isEmpty();
+
+        PoolView quiet = advancedPool();
+        driver.setRiskConfiguration(quiet.id(), null, null, new SetRiskConfigurationCommand.AccountTakeoverInput(null,
+                new SetRiskConfigurationCommand.ActionsInput(null, null,
+                        new SetRiskConfigurationCommand.LevelActionInput(false, "BLOCK"))), null);
+        janeAtHome(quiet, "jane@example.com");
+        assertThat(signInFrom(quiet, "jane", STRANGER).eventAction()).isEqualTo("BLOCK");
+        assertThat(driver.listNotifications(quiet.id(), null, null).items()).isEmpty();
+    }
+
+    @Test
+    void aUserWithoutAnEmailAddressIsRecordedAsNotSendable() {
+        PoolView pool = advancedPool();
+        notifyingConfiguration(pool, null);
+        janeAtHome(pool, null);
+        signInFrom(pool, "jane", STRANGER);
+        NotificationView message = driver.listNotifications(pool.id(), null, null).items().get(0);
+        assertThat(message).extracting(NotificationView::recipient, NotificationView::status,
+                NotificationView::lastError).containsExactly(null, "NotSendable", "the user has no email address");
+    }
+
+    @Test
+    void notificationsAreListedNewestFirstInPages() {
+        PoolView pool = advancedPool();
+        notifyingConfiguration(pool, null);
+        janeAtHome(pool, "jane@example.com");
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            events.add(0, signInFrom(pool, "jane", STRANGER).eventId());
+        }
+        PageView<NotificationView> first = driver.listNotifications(pool.id(), 2, null);
+        assertThat(first.items()).extracting(NotificationView::eventId).containsExactly(events.get(0), events.get(1));
+        PageView<NotificationView> second = driver.listNotifications(pool.id(), 2, first.nextToken());
+        assertThat(second.items()).extracting(NotificationView::eventId).containsExactly(events.get(2));
+        assertThat(second.nextToken()).isNull();
+        PoolView other = advancedPool();
+        assertError("InvalidParameterException", "Invalid pagination token.",
+                () -> driver.listNotifications(other.id(), 2, first.nextToken()));
+        assertError("ResourceNotFoundException", "User pool eu-west-1_missing1 does not exist.",
+                () -> driver.listNotifications("eu-west-1_missing1", null, null));
+        assertInvalid("1 validation error detected: Value '61' at 'maxResults' failed to satisfy constraint: "
+                + "Member must have value less than or equal to 60", () -> driver.listNotifications(pool.id(), 61, null));
     }
 
     // ---- risk evaluation ------------------------------------------------------------------------

@@ -69,7 +69,7 @@ public final class PostgresTestDatabase {
         }
         try (Connection connection = storage.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE user_aliases, user_risk_profiles, users, auth_events, risk_configurations, pool_risk_counts, token_signing_keys, user_pools");
+            statement.execute("TRUNCATE user_aliases, user_risk_profiles, users, auth_events, risk_configurations, pool_risk_counts, token_signing_keys, notifications, user_pools");
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty the test database", e);
         }

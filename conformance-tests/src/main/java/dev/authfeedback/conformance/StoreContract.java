@@ -2,6 +2,7 @@ package dev.authfeedback.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.authfeedback.domain.model.AccountTakeoverEventAction;
 import dev.authfeedback.domain.model.AdvancedSecurityMode;
@@ -24,6 +25,8 @@ import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.model.RiskDecision;
 import dev.authfeedback.domain.model.RiskLevel;
 import dev.authfeedback.domain.model.RiskReason;
+import dev.authfeedback.domain.model.Notification;
+import dev.authfeedback.domain.model.NotificationStatus;
 import dev.authfeedback.domain.model.TokenSigningKey;
 import dev.authfeedback.domain.model.User;
 import dev.authfeedback.domain.model.UserPool;
@@ -34,6 +37,7 @@ import dev.authfeedback.domain.port.out.AuthEventStore;
 import dev.authfeedback.domain.port.out.RiskConfigurationStore;
 import dev.authfeedback.domain.port.out.RiskModelStore;
 import dev.authfeedback.domain.port.out.Stores;
+import dev.authfeedback.domain.port.out.NotificationStore;
 import dev.authfeedback.domain.port.out.TokenSigningKeyStore;
 import dev.authfeedback.domain.port.out.UserPoolStore;
 import dev.authfeedback.domain.port.out.UserStore.InsertOutcome;
@@ -231,6 +235,85 @@ public abstract class StoreContract {
         pools.insert(byUsername, firstKey());
         assertThat(pools.find(withAliases.id())).contains(withAliases);
         assertThat(pools.find(byUsername.id())).contains(byUsername);
+    }
+
+    // ---- the outbox -----------------------------------------------------------------------------
+
+    private static Notification notification(String poolId, String id, int createdSecond, NotificationStatus status) {
+        Instant created = T0.plusSeconds(createdSecond);
+        return new Notification(id, poolId, "sub-1", "event-" + id, "jane@example.com", "security@example.com", null,
+                "Subject " + id, "<p>" + id + "</p>", id, status, 0, created,
+                status == NotificationStatus.PENDING ? created : null, null);
+    }
+
+    @Test
+    void theOutboxListsAPoolsNotificationsNewestFirstAndGoesWithThePool() {
+        poolExists("us-east-1_outbox000");
+        NotificationStore outbox = stores.notifications();
+        for (int i = 0; i < 5; i++) {
+            assertThat(outbox.insert(notification("us-east-1_outbox000", "n" + i, i, NotificationStatus.OUTBOX_ONLY)))
+                    .isTrue();
+        }
+        // same second: the id breaks the tie
+        assertThat(outbox.insert(notification("us-east-1_outbox000", "n9", 4, NotificationStatus.NOT_SENDABLE))).isTrue();
+        assertThat(outbox.insert(notification("us-east-1_nopool000", "x", 0, NotificationStatus.PENDING))).isFalse();
+        assertThat(outbox.listNewestFirst("us-east-1_outbox000", null, 3)).extracting(Notification::notificationId)
+                .containsExactly("n9", "n4", "n3");
+        assertThat(outbox.listNewestFirst("us-east-1_outbox000", "n3", 10)).extracting(Notification::notificationId)
+                .containsExactly("n2", "n1", "n0");
+        assertThat(outbox.find("us-east-1_outbox000", "n2")).contains(
+                notification("us-east-1_outbox000", "n2", 2, NotificationStatus.OUTBOX_ONLY));
+        assertThat(outbox.find("us-east-1_outbox000", "missing")).isEmpty();
+        assertThat(pools.delete("us-east-1_outbox000")).isTrue();
+        assertThat(outbox.listNewestFirst("us-east-1_outbox000", null, 10)).isEmpty();
+        assertThat(outbox.find("us-east-1_outbox000", "n2")).isEmpty();
+    }
+
+    @Test
+    void claimingTakesDuePendingNotificationsOnceUntilTheClaimEnds() {
+        poolExists("us-east-1_claims000");
+        NotificationStore outbox = stores.notifications();
+        outbox.insert(notification("us-east-1_claims000", "late", 30, NotificationStatus.PENDING));
+        outbox.insert(notification("us-east-1_claims000", "first", 1, NotificationStatus.PENDING));
+        outbox.insert(notification("us-east-1_claims000", "second", 2, NotificationStatus.PENDING));
+        outbox.insert(notification("us-east-1_claims000", "kept", 0, NotificationStatus.OUTBOX_ONLY));
+        Instant now = T0.plusSeconds(10);
+        Instant claimUntil = now.plusSeconds(120);
+        List<Notification> claimed = outbox.claimDue(now, claimUntil, 10);
+        assertThat(claimed).extracting(Notification::notificationId).containsExactlyInAnyOrder("first", "second");
+        assertThat(claimed).allMatch(n -> n.nextAttemptAt().equals(claimUntil));
+        assertThat(outbox.claimDue(now, claimUntil, 10)).as("claimed already").isEmpty();
+
+        claimed = claimed.stream().sorted(java.util.Comparator.comparing(Notification::notificationId)).toList();
+        outbox.update(claimed.get(0).attempted(NotificationStatus.SENT, null, null));
+        outbox.update(claimed.get(1).attempted(NotificationStatus.PENDING, now.plusSeconds(4), "421 try later"));
+        assertThat(outbox.find("us-east-1_claims000", "first").orElseThrow())
+                .extracting(Notification::status, Notification::attempts, Notification::nextAttemptAt)
+                .containsExactly(NotificationStatus.SENT, 1, null);
+        List<Notification> retried = outbox.claimDue(now.plusSeconds(5), now.plusSeconds(125), 10);
+        assertThat(retried).extracting(Notification::notificationId, Notification::attempts, Notification::lastError)
+                .containsExactly(tuple("second", 1, "421 try later"));
+        assertThat(outbox.claimDue(now.plusSeconds(200), now.plusSeconds(320), 2))
+                .as("an unsettled claim ends").extracting(Notification::notificationId)
+                .containsExactlyInAnyOrder("late", "second");
+        outbox.insert(notification("us-east-1_claims000", "newer", 400, NotificationStatus.PENDING));
+        outbox.insert(notification("us-east-1_claims000", "older", 300, NotificationStatus.PENDING));
+        assertThat(outbox.claimDue(now.plusSeconds(500), now.plusSeconds(620), 1))
+                .as("the one due first is taken first").extracting(Notification::notificationId)
+                .containsExactly("older");
+    }
+
+    @Test
+    void concurrentSendersNeverClaimTheSameNotification() throws Exception {
+        poolExists("us-east-1_senders00");
+        NotificationStore outbox = stores.notifications();
+        for (int i = 0; i < 40; i++) {
+            outbox.insert(notification("us-east-1_senders00", "n" + i, 0, NotificationStatus.PENDING));
+        }
+        List<List<Notification>> claims = concurrently(WRITERS, i -> () ->
+                outbox.claimDue(T0.plusSeconds(1), T0.plusSeconds(121), 3));
+        List<String> ids = claims.stream().flatMap(List::stream).map(Notification::notificationId).toList();
+        assertThat(ids).doesNotHaveDuplicates().hasSize(Math.min(40, 3 * WRITERS));
     }
 
     // ---- token signing keys ---------------------------------------------------------------------

@@ -44,6 +44,12 @@ public final class Views {
                            String eventAction) {
     }
 
+    /** An outbox entry as ListNotifications answers it. */
+    public record NotificationView(String notificationId, String eventId, String userSub, String recipient,
+                                   String from, String replyTo, String subject, String htmlBody, String textBody,
+                                   String status, int attempts, String lastError) {
+    }
+
     /** RotateFeedbackTokenKey's answer. */
     public record RotatedView(String keyId, Instant previousKeyRetiresAt) {
     }

@@ -180,7 +180,7 @@ class GrpcProtocolTest {
         Stores healthy = InMemoryStores.create();
         GatedPoolStore gated = new GatedPoolStore(healthy.userPools(), gate);
         start(service(new Stores(gated, healthy.users(), healthy.authEvents(), healthy.riskConfigurations(),
-                        healthy.riskModel(), healthy.tokenSigningKeys(), true, healthy.health())),
+                        healthy.riskModel(), healthy.tokenSigningKeys(), healthy.notifications(), true, healthy.health())),
                 new GrpcAdapterSettings("127.0.0.1", 0, List.of(KEY)));
         UserPoolsServiceGrpc.UserPoolsServiceFutureStub async = UserPoolsServiceGrpc.newFutureStub(channel)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer(KEY)));

@@ -81,7 +81,7 @@ class InProcessOperationTest extends OperationSuite {
                 .isTrue());
         AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder()
                 .stores(new Stores(pools, memory.users(), memory.authEvents(),
-                        memory.riskConfigurations(), memory.riskModel(), memory.tokenSigningKeys(), false, memory.health()))
+                        memory.riskConfigurations(), memory.riskModel(), memory.tokenSigningKeys(), memory.notifications(), false, memory.health()))
                 .build();
         UserPool pool = service.createUserPool(new CreateUserPoolCommand("before", null, null, null, null));
         // this update names the pool only; the other caller raised the tier meanwhile
@@ -98,7 +98,7 @@ class InProcessOperationTest extends OperationSuite {
         UserPoolStore pools = racing(memory.userPools(), read -> memory.userPools().delete(read.id()));
         AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder()
                 .stores(new Stores(pools, memory.users(), memory.authEvents(),
-                        memory.riskConfigurations(), memory.riskModel(), memory.tokenSigningKeys(), false, memory.health()))
+                        memory.riskConfigurations(), memory.riskModel(), memory.tokenSigningKeys(), memory.notifications(), false, memory.health()))
                 .build();
         UserPool pool = service.createUserPool(new CreateUserPoolCommand("doomed", null, null, null, null));
         assertThatThrownBy(() -> service.updateUserPool(new UpdateUserPoolCommand(pool.id(), "after", null, null)))

@@ -58,7 +58,7 @@ class SecretsStayOutOfLogsTest {
                     });
             AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder()
                     .stores(new Stores(healthy.userPools(), healthy.users(), failing, healthy.riskConfigurations(),
-                        healthy.riskModel(), healthy.tokenSigningKeys(), healthy.blocking(), healthy.health()))
+                        healthy.riskModel(), healthy.tokenSigningKeys(), healthy.notifications(), healthy.blocking(), healthy.health()))
                     .rateLimiter(new TokenBucketRateLimiter(RateLimits.uniform(1000)))
                     // the domain logs a failing listener: its line and the event it prints must be clean too
                     .riskListener(feedback -> {

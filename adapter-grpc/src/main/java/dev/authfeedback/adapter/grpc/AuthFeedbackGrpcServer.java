@@ -69,7 +69,7 @@ public final class AuthFeedbackGrpcServer {
         }
         for (BindableService api : List.<BindableService>of(new FeedbackGrpcService(service),
                 new EventsGrpcService(service), new UserPoolsGrpcService(service), new UsersGrpcService(service),
-                new RiskConfigurationGrpcService(service))) {
+                new RiskConfigurationGrpcService(service), new NotificationsGrpcService(service))) {
             builder.addService(ServerInterceptors.intercept(UnreadableRequests.refusedAsInvalid(api.bindService()),
                     adminKeys, sources));
             serviceNames.add(api.bindService().getServiceDescriptor().getName());

@@ -5,6 +5,7 @@ import dev.authfeedback.domain.model.ChallengeResponse;
 import dev.authfeedback.domain.model.EventContextData;
 import dev.authfeedback.domain.model.EventFeedback;
 import dev.authfeedback.domain.model.EventRisk;
+import dev.authfeedback.domain.model.Notification;
 import dev.authfeedback.domain.model.RecordedAuthEvent;
 import dev.authfeedback.domain.model.RotatedTokenKey;
 import dev.authfeedback.domain.model.RiskConfiguration;
@@ -73,6 +74,25 @@ final class AwsJson {
     }
 
     /** RecordAuthEvent's answer: the model's members where it has them, and this project's reasons and action. */
+    /** An outbox entry, as ListNotifications answers it; absent values are left out. */
+    static JsonObject notification(Notification notification) {
+        JsonObject json = new JsonObject().put("NotificationId", notification.notificationId())
+                .put("EventId", notification.eventId()).put("UserSub", notification.userSub());
+        putIfPresent(json, "Recipient", notification.recipient());
+        json.put("From", notification.from());
+        putIfPresent(json, "ReplyTo", notification.replyTo());
+        json.put("Subject", notification.subject());
+        putIfPresent(json, "HtmlBody", notification.htmlBody());
+        putIfPresent(json, "TextBody", notification.textBody());
+        json.put("Status", notification.status().wireValue()).put("Attempts", notification.attempts())
+                .put("CreationDate", timestamp(notification.createdAt()));
+        if (notification.nextAttemptAt() != null) {
+            json.put("NextAttemptDate", timestamp(notification.nextAttemptAt()));
+        }
+        putIfPresent(json, "LastError", notification.lastError());
+        return json;
+    }
+
     /** The new key's id (never the key) and when the one it replaced stops verifying. */
     static JsonObject rotatedTokenKey(RotatedTokenKey rotated) {
         return new JsonObject().put("KeyId", rotated.keyId())

@@ -69,6 +69,7 @@ public final class AwsJsonHttpServer {
     private final Vertx vertx;
     private final HttpAdapterSettings settings;
     private final AwsJsonOperations operations;
+    private final FeedbackPage feedbackPage;
     /** Use cases whose stores block run on worker threads, never on the event loop. */
     private final boolean offloadToWorkers;
     private final StoreHealth storeHealth;
@@ -87,6 +88,7 @@ public final class AwsJsonHttpServer {
         this.vertx = vertx;
         this.settings = settings;
         this.operations = new AwsJsonOperations(useCases);
+        this.feedbackPage = new FeedbackPage(vertx, useCases, ctx -> sourceAddress(ctx.request()));
         this.offloadToWorkers = useCases.blocking();
         this.storeHealth = useCases.storeHealth();
         this.verifier = new SigV4Verifier(settings.credentials(), settings.region(), clock);
@@ -185,6 +187,8 @@ public final class AwsJsonHttpServer {
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.scrape()));
+        router.get(FeedbackPage.ROUTE).handler(feedbackPage::show);
+        router.post(FeedbackPage.ROUTE).handler(feedbackPage::record);
         // two routes, as Vert.x wants body handlers first on a route: check, then read and serve
         router.post("/").handler(this::checkBeforeReadingTheBody);
         router.post("/")
@@ -383,10 +387,15 @@ public final class AwsJsonHttpServer {
      * One line per request: what was asked, how it was answered, how long it took and its id. Never
      * a header or a body, so no signature, token or personal data.
      */
+    /** A feedback link's path holds its token: the log says only that the page was asked for. */
+    private static String loggedPath(String path) {
+        return path != null && path.startsWith("/feedback/") ? "/feedback/..." : path;
+    }
+
     private static void logAccess(RoutingContext ctx, long arrived) {
         AwsJsonOperations.Handled handled = ctx.get(OPERATION);
         String operation = handled != null ? handled.operation().awsName()
-                : ctx.request().method().name() + " " + printable(ctx.request().path());
+                : ctx.request().method().name() + " " + printable(loggedPath(ctx.request().path()));
         String errorType = ctx.response().headers().get(ERROR_TYPE);
         String error = errorType == null ? "-" : errorType.substring(0, errorType.length() - 1);
         int status = ctx.response().getStatusCode();

@@ -2,6 +2,7 @@ package dev.authfeedback.adapter.http;
 
 import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.EventContextData;
+import dev.authfeedback.domain.model.Notification;
 import dev.authfeedback.domain.model.Page;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.in.AdminCreateUserCommand;
@@ -17,6 +18,7 @@ import dev.authfeedback.domain.port.in.DeleteUserPoolCommand;
 import dev.authfeedback.domain.port.in.DescribeRiskConfigurationCommand;
 import dev.authfeedback.domain.port.in.DescribeUserPoolCommand;
 import dev.authfeedback.domain.port.in.EventRiskInput;
+import dev.authfeedback.domain.port.in.ListNotificationsCommand;
 import dev.authfeedback.domain.port.in.ListUserPoolsCommand;
 import dev.authfeedback.domain.port.in.Operation;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
@@ -69,6 +71,13 @@ final class AwsJsonOperations {
         });
         handlers.put(Operation.ROTATE_FEEDBACK_TOKEN_KEY, in -> AwsJson.rotatedTokenKey(useCases.rotateFeedbackTokenKey(
                 new RotateFeedbackTokenKeyCommand(in.string("UserPoolId")))));
+        handlers.put(Operation.LIST_NOTIFICATIONS, in -> {
+            Page<Notification> page = useCases.listNotifications(new ListNotificationsCommand(in.string("UserPoolId"),
+                    in.integer("MaxResults"), in.string("NextToken")));
+            JsonArray notifications = new JsonArray();
+            page.items().forEach(notification -> notifications.add(AwsJson.notification(notification)));
+            return withNextToken(new JsonObject().put("Notifications", notifications), page);
+        });
         handlers.put(Operation.RECORD_AUTH_EVENT,
                 in -> AwsJson.recordedAuthEvent(useCases.recordAuthEvent(recordCommand(in))));
         handlers.put(Operation.CREATE_USER_POOL, in -> new JsonObject().put("UserPool", AwsJson.userPool(

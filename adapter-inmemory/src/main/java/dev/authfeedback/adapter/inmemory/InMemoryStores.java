@@ -5,6 +5,8 @@ import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.EventFeedback;
 import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.model.User;
+import dev.authfeedback.domain.model.Notification;
+import dev.authfeedback.domain.model.NotificationStatus;
 import dev.authfeedback.domain.model.TokenSigningKey;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.out.AuthEventStore;
@@ -12,6 +14,7 @@ import dev.authfeedback.domain.port.out.RiskConfigurationStore;
 import dev.authfeedback.domain.port.out.RiskModelStore;
 import dev.authfeedback.domain.port.out.StoreHealth;
 import dev.authfeedback.domain.port.out.Stores;
+import dev.authfeedback.domain.port.out.NotificationStore;
 import dev.authfeedback.domain.port.out.TokenSigningKeyStore;
 import dev.authfeedback.domain.port.out.UserPoolStore;
 import dev.authfeedback.domain.port.out.UserStore;
@@ -20,8 +23,10 @@ import dev.authfeedback.domain.risk.PoolStatistics;
 import dev.authfeedback.domain.risk.RiskProfile;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -30,6 +35,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * scan), each pool holding its users and their events ({@link PoolData}). They never block.
  */
 public final class InMemoryStores {
+
+    private static final Comparator<Notification> NEWEST_FIRST = Comparator.comparing(Notification::createdAt)
+            .thenComparing(Notification::notificationId).reversed();
 
     private final ConcurrentSkipListMap<String, PoolData> pools = new ConcurrentSkipListMap<>();
 
@@ -40,7 +48,7 @@ public final class InMemoryStores {
     public static Stores create() {
         InMemoryStores storage = new InMemoryStores();
         return new Stores(storage.new Pools(), storage.new Users(), storage.new Events(),
-                storage.new RiskConfigurations(), storage.new RiskModel(), storage.new SigningKeys(), false,
+                storage.new RiskConfigurations(), storage.new RiskModel(), storage.new SigningKeys(), storage.new Outbox(), false,
                 StoreHealth.ALWAYS_USABLE);
     }
 
@@ -83,6 +91,89 @@ public final class InMemoryStores {
                 page.add(data.pool());
             }
             return page;
+        }
+    }
+
+    /**
+     * Each pool's outbox lives with the pool (and goes with it); the pending ones are also indexed
+     * here, so that claiming the due ones does not walk every pool. Claims and updates take one lock:
+     * sending is slow, the bookkeeping is not.
+     */
+    private final class Outbox implements NotificationStore {
+        /** Pending notification id to its pool id. */
+        private final ConcurrentHashMap<String, String> pending = new ConcurrentHashMap<>();
+
+        @Override
+        public boolean insert(Notification notification) {
+            PoolData data = pools.get(notification.poolId());
+            if (data == null) {
+                return false;
+            }
+            synchronized (this) {
+                data.notifications().put(notification.notificationId(), notification);
+                if (notification.status() == NotificationStatus.PENDING) {
+                    pending.put(notification.notificationId(), notification.poolId());
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Optional<Notification> find(String poolId, String notificationId) {
+            PoolData data = pools.get(poolId);
+            return data == null ? Optional.empty() : Optional.ofNullable(data.notifications().get(notificationId));
+        }
+
+        @Override
+        public List<Notification> listNewestFirst(String poolId, String afterNotificationId, int limit) {
+            PoolData data = pools.get(poolId);
+            if (data == null) {
+                return List.of();
+            }
+            List<Notification> all = new ArrayList<>(data.notifications().values());
+            all.sort(NEWEST_FIRST);
+            int start = 0;
+            if (afterNotificationId != null) {
+                Notification after = data.notifications().get(afterNotificationId);
+                while (after != null && start < all.size() && NEWEST_FIRST.compare(all.get(start), after) <= 0) {
+                    start++;
+                }
+            }
+            return List.copyOf(all.subList(start, Math.min(all.size(), start + limit)));
+        }
+
+        @Override
+        public synchronized List<Notification> claimDue(Instant now, Instant claimUntil, int limit) {
+            List<Notification> due = new ArrayList<>();
+            for (var entry : pending.entrySet()) {
+                PoolData data = pools.get(entry.getValue());
+                Notification notification = data == null ? null : data.notifications().get(entry.getKey());
+                if (notification == null || notification.status() != NotificationStatus.PENDING) {
+                    pending.remove(entry.getKey());
+                } else if (!notification.nextAttemptAt().isAfter(now)) {
+                    due.add(notification);
+                }
+            }
+            due.sort(Comparator.comparing(Notification::nextAttemptAt).thenComparing(Notification::notificationId));
+            List<Notification> claimed = new ArrayList<>();
+            for (Notification notification : due.subList(0, Math.min(limit, due.size()))) {
+                Notification held = notification.claimedUntil(claimUntil);
+                pools.get(notification.poolId()).notifications().put(held.notificationId(), held);
+                claimed.add(held);
+            }
+            return claimed;
+        }
+
+        @Override
+        public synchronized void update(Notification notification) {
+            PoolData data = pools.get(notification.poolId());
+            if (data == null || data.notifications().replace(notification.notificationId(), notification) == null) {
+                pending.remove(notification.notificationId());
+                return;
+            }
+            if (notification.status() != NotificationStatus.PENDING) {
+                pending.remove(notification.notificationId());
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.authfeedback.adapter.inmemory;
 
 import dev.authfeedback.domain.model.AliasKey;
+import dev.authfeedback.domain.model.Notification;
 import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.model.TokenSigningKey;
 import dev.authfeedback.domain.model.User;
@@ -37,9 +38,16 @@ final class PoolData {
     private final ConcurrentHashMap<String, RiskConfiguration> riskConfigurations = new ConcurrentHashMap<>();
     private final PoolRiskStatistics riskStatistics = new PoolRiskStatistics();
 
+    /** The pool's outbox by notification id. */
+    private final ConcurrentHashMap<String, Notification> notifications = new ConcurrentHashMap<>();
+
     PoolData(UserPool pool, TokenSigningKey firstKey) {
         this.pool = pool;
         this.signingKeys = List.of(firstKey);
+    }
+
+    ConcurrentHashMap<String, Notification> notifications() {
+        return notifications;
     }
 
     List<TokenSigningKey> signingKeys() {

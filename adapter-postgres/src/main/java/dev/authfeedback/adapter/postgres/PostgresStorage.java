@@ -33,7 +33,7 @@ public final class PostgresStorage implements AutoCloseable {
         this.signingKeys = new PostgresTokenSigningKeyStore(jdbc, new StoredSecrets(settings.masterKey()));
         this.stores = new Stores(new PostgresUserPoolStore(jdbc, signingKeys), new PostgresUserStore(jdbc),
                 new PostgresAuthEventStore(jdbc), new PostgresRiskConfigurationStore(jdbc), new PostgresRiskModelStore(jdbc),
-                signingKeys, true, health);
+                signingKeys, new PostgresNotificationStore(jdbc), true, health);
     }
 
     /** A pool of connections as the settings say; nothing is connected until {@link #start()}. */

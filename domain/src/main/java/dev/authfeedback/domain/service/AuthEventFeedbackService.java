@@ -32,6 +32,11 @@ import dev.authfeedback.domain.port.in.RotateFeedbackTokenKeyCommand;
 import dev.authfeedback.domain.port.out.Stores;
 import dev.authfeedback.domain.quota.RateLimits;
 import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
+import dev.authfeedback.domain.model.Notification;
+import dev.authfeedback.domain.port.in.ListNotificationsCommand;
+import dev.authfeedback.domain.port.in.OpenFeedbackLinkCommand;
+import dev.authfeedback.domain.port.out.Notifier;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -46,10 +51,31 @@ import java.util.Objects;
  */
 public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases {
 
+    private static final String DEFAULT_PUBLIC_URL_TEXT = "http://127.0.0.1:9229";
+    private static final URI DEFAULT_PUBLIC_URL = URI.create(DEFAULT_PUBLIC_URL_TEXT);
+
+    /** IllegalArgumentException unless {@code url} can stand before the feedback page's path in an unquoted href. */
+    public static URI requirePublicUrl(String url) {
+        URI parsed;
+        try {
+            parsed = url == null ? null : new URI(url);
+        } catch (java.net.URISyntaxException notAUrl) {
+            parsed = null;
+        }
+        if (parsed == null || !("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme()))
+                || parsed.getRawAuthority() == null || parsed.getRawQuery() != null || parsed.getRawFragment() != null
+                || !url.chars().allMatch(c -> c > ' ' && c < 127 && c != '"' && c != '\'' && c != '<' && c != '>')) {
+            throw new IllegalArgumentException("the public URL must be an absolute http or https URL without query, "
+                    + "fragment, spaces or quotes, such as https://auth.example.com, was: " + url);
+        }
+        return parsed;
+    }
+
     private final FeedbackService feedback;
     private final UserPoolService userPools;
     private final UserService users;
     private final RiskConfigurationService riskConfigurations;
+    private final NotificationService notifications;
     private final boolean blocking;
     private final StoreHealth storeHealth;
 
@@ -60,9 +86,11 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
         SigningKeys signingKeys = new SigningKeys(stores.tokenSigningKeys());
         this.riskConfigurations = new RiskConfigurationService(poolAccess, stores.riskConfigurations(),
                 builder.clock);
+        this.notifications = new NotificationService(poolAccess, stores.notifications(), builder.notifier, builder.ids,
+                builder.clock, builder.publicUrl);
         this.feedback = new FeedbackService(poolAccess, userResolver, stores.authEvents(), signingKeys,
-                new SignInRisk(riskConfigurations, stores.riskModel()), builder.riskListener, builder.ids,
-                builder.clock, builder.settings.tokenLifetime());
+                new SignInRisk(riskConfigurations, stores.riskModel()), notifications, builder.riskListener,
+                builder.ids, builder.clock, builder.settings.tokenLifetime());
         this.userPools = new UserPoolService(poolAccess, stores.userPools(), signingKeys, builder.ids, builder.clock,
                 builder.settings);
         this.users = new UserService(poolAccess, userResolver, stores.users(), builder.ids, builder.clock);
@@ -108,6 +136,21 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
     @Override
     public UserPool createUserPool(CreateUserPoolCommand command) {
         return userPools.createUserPool(command);
+    }
+
+    @Override
+    public AuthEvent openFeedbackLink(OpenFeedbackLinkCommand command) {
+        return feedback.openFeedbackLink(command);
+    }
+
+    @Override
+    public Page<Notification> listNotifications(ListNotificationsCommand command) {
+        return notifications.listNotifications(command);
+    }
+
+    @Override
+    public int deliverDueNotifications(int max) {
+        return notifications.deliverDueNotifications(max);
     }
 
     @Override
@@ -168,6 +211,8 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
         private IdGenerator ids = new SecureRandomIdGenerator();
         private Clock clock = Clock.systemUTC();
         private ServiceSettings settings = ServiceSettings.defaults();
+        private Notifier notifier = Notifier.NONE;
+        private URI publicUrl = DEFAULT_PUBLIC_URL;
 
         private Builder() {
         }
@@ -181,6 +226,21 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
         /** Default: a {@link TokenBucketRateLimiter} with {@link RateLimits#defaults()}, 25 requests/s per pool and category. */
         public Builder rateLimiter(RateLimiter limiter) {
             this.rateLimiter = Objects.requireNonNull(limiter, "rateLimiter");
+            return this;
+        }
+
+        /** Default: {@link Notifier#NONE}: notifications stay in the outbox ({@code OutboxOnly}). */
+        public Builder notifier(Notifier notifier) {
+            this.notifier = Objects.requireNonNull(notifier, "notifier");
+            return this;
+        }
+
+        /**
+         * Where users reach the feedback page: the one-click links are under {@code <publicUrl>/feedback/}.
+         * An absolute http or https URL without query, fragment, spaces or quotes. Default: {@code http://127.0.0.1:9229}.
+         */
+        public Builder publicUrl(String url) {
+            this.publicUrl = requirePublicUrl(url);
             return this;
         }
 

@@ -16,6 +16,8 @@ import dev.authfeedback.domain.port.in.AdminListUserAuthEventsCommand;
 import dev.authfeedback.domain.port.in.AdminListUserAuthEventsUseCase;
 import dev.authfeedback.domain.port.in.AdminUpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.in.AdminUpdateAuthEventFeedbackUseCase;
+import dev.authfeedback.domain.port.in.OpenFeedbackLinkCommand;
+import dev.authfeedback.domain.port.in.OpenFeedbackLinkUseCase;
 import dev.authfeedback.domain.port.in.Operation;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
 import dev.authfeedback.domain.port.in.RecordAuthEventUseCase;
@@ -35,7 +37,7 @@ import java.util.Optional;
 
 /** The auth-event aggregate: recording events, the two kinds of feedback on them, and listing them. */
 final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpdateAuthEventFeedbackUseCase,
-        AdminListUserAuthEventsUseCase, RecordAuthEventUseCase {
+        AdminListUserAuthEventsUseCase, RecordAuthEventUseCase, OpenFeedbackLinkUseCase {
 
     private static final System.Logger LOG = System.getLogger(FeedbackService.class.getName());
     private static final String EVENTS_LISTING = "events";
@@ -45,18 +47,20 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
     private final AuthEventStore events;
     private final SigningKeys signingKeys;
     private final SignInRisk signInRisk;
+    private final NotificationService notifications;
     private final RiskListener riskListener;
     private final IdGenerator ids;
     private final Clock clock;
     private final Duration tokenLifetime;
 
     FeedbackService(PoolAccess poolAccess, UserResolver userResolver, AuthEventStore events, SigningKeys signingKeys,
-                    SignInRisk signInRisk, RiskListener riskListener, IdGenerator ids, Clock clock,
-                    Duration tokenLifetime) {
+                    SignInRisk signInRisk, NotificationService notifications, RiskListener riskListener,
+                    IdGenerator ids, Clock clock, Duration tokenLifetime) {
         this.poolAccess = poolAccess;
         this.userResolver = userResolver;
         this.events = events;
         this.signingKeys = signingKeys;
+        this.notifications = notifications;
         this.signInRisk = signInRisk;
         this.riskListener = riskListener;
         this.ids = ids;
@@ -72,27 +76,52 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
     @Override
     public void updateAuthEventFeedback(UpdateAuthEventFeedbackCommand command) {
         try {
-            String source = PoolAccess.sourceScope(command.sourceAddress());
-            if (source != null) {
-                poolAccess.requireQuotaLeft(source, OperationCategory.SOURCE_REFUSED_TOKENS);
-                poolAccess.requireQuota(source, OperationCategory.SOURCE_TOKEN_FEEDBACK);
-            }
-            UserPool pool = poolAccess.unmeteredPoolWithThreatProtection(command.userPoolId());
-            FeedbackTokenCodec.Verification token = FeedbackTokenCodec.verify(pool.id(),
-                    keyId -> signingKeys.byId(pool.id(), keyId), command.feedbackToken(), command.eventId(),
-                    clock.instant());
-            if (token.refusal() != null) {
-                throw refused(pool, command.eventId(), token.refusal(), source);
-            }
-            poolAccess.requireQuota(pool.id(), Operation.UPDATE_AUTH_EVENT_FEEDBACK);
-            User user = userResolver.resolve(pool, command.username());
-            if (!user.sub().equals(token.userSub())) {
-                throw refused(pool, command.eventId(), FeedbackTokenCodec.Refusal.OTHER_USER, source);
-            }
+            User user = tokenHolder(command.userPoolId(), command.username(), command.eventId(),
+                    command.feedbackToken(), command.sourceAddress(), true);
             recordFeedback(user, command.eventId(), command.parsedFeedbackValue(), FeedbackProvider.USER);
         } catch (RuntimeException failure) {
             throw Guarded.answer(failure);
         }
+    }
+
+    @Override
+    public AuthEvent openFeedbackLink(OpenFeedbackLinkCommand command) {
+        try {
+            User user = tokenHolder(command.userPoolId(), command.username(), command.eventId(),
+                    command.feedbackToken(), command.sourceAddress(), false);
+            return events.find(user.poolId(), user.sub(), command.eventId()).orElseThrow(
+                    () -> new ResourceNotFoundException("Auth event " + command.eventId() + " does not exist."));
+        } catch (RuntimeException failure) {
+            throw Guarded.answer(failure);
+        }
+    }
+
+    /**
+     * The user a feedback token was issued to, once the source's quotas, the pool, its threat
+     * protection, the token and the username agree (and the pool's token quota, when {@code
+     * poolQuota}: a link merely opened does not take it).
+     */
+    private User tokenHolder(String poolId, String username, String eventId, String feedbackToken,
+                             String sourceAddress, boolean poolQuota) {
+        String source = PoolAccess.sourceScope(sourceAddress);
+        if (source != null) {
+            poolAccess.requireQuotaLeft(source, OperationCategory.SOURCE_REFUSED_TOKENS);
+            poolAccess.requireQuota(source, OperationCategory.SOURCE_TOKEN_FEEDBACK);
+        }
+        UserPool pool = poolAccess.unmeteredPoolWithThreatProtection(poolId);
+        FeedbackTokenCodec.Verification token = FeedbackTokenCodec.verify(pool.id(),
+                keyId -> signingKeys.byId(pool.id(), keyId), feedbackToken, eventId, clock.instant());
+        if (token.refusal() != null) {
+            throw refused(pool, eventId, token.refusal(), source);
+        }
+        if (poolQuota) {
+            poolAccess.requireQuota(pool.id(), Operation.UPDATE_AUTH_EVENT_FEEDBACK);
+        }
+        User user = userResolver.resolve(pool, username);
+        if (!user.sub().equals(token.userSub())) {
+            throw refused(pool, eventId, FeedbackTokenCodec.Refusal.OTHER_USER, source);
+        }
+        return user;
     }
 
     /**
@@ -140,6 +169,16 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
         }
     }
 
+    /** The event is stored: a failure to queue its notification is logged, and the sign-in still gets its answer. */
+    private void queueNotification(UserPool pool, User user, AuthEvent event, String token, SignInRisk.Outcome risk) {
+        try {
+            notifications.queue(pool, user, event.eventId(), token, event.creationDate(), event.eventContextData(),
+                    risk.action(), risk.notifying());
+        } catch (RuntimeException failure) {
+            LOG.log(System.Logger.Level.ERROR, "could not queue the notification of event " + event.eventId(), failure);
+        }
+    }
+
     @Override
     public Page<AuthEvent> adminListUserAuthEvents(AdminListUserAuthEventsCommand command) {
         try {
@@ -178,6 +217,9 @@ final class FeedbackService implements UpdateAuthEventFeedbackUseCase, AdminUpda
             }
             String token = FeedbackTokenCodec.issue(pool.id(), signingKeys.current(pool.id()), user.sub(),
                     event.eventId(), now.plus(tokenLifetime));
+            if (risk.notifying() != null) {
+                queueNotification(pool, user, event, token, risk);
+            }
             return new RecordedAuthEvent(event.eventId(), token, event.eventRisk(), event.eventResponse(),
                     event.riskReasons(), risk.action());
         } catch (RuntimeException failure) {

@@ -30,9 +30,17 @@ import java.util.Set;
  */
 final class SignInRisk {
 
-    /** The event's risk, response and reasons as stored, and the action that applies (null in AUDIT). */
+    /**
+     * The event's risk, response and reasons as stored, the action that applies (null in AUDIT), and
+     * the notification settings when the user is to be told (ENFORCED, and the level's action
+     * notifies), else null.
+     */
     record Outcome(EventRisk risk, EventResponse response, List<RiskReason> reasons,
-                   AccountTakeoverEventAction action) {
+                   AccountTakeoverEventAction action, RiskConfiguration.AccountTakeover notifying) {
+
+        Outcome(EventRisk risk, EventResponse response, List<RiskReason> reasons, AccountTakeoverEventAction action) {
+            this(risk, response, reasons, action, null);
+        }
     }
 
     private final RiskConfigurationService configurations;
@@ -79,7 +87,9 @@ final class SignInRisk {
             level = assessment.level();
             reasons.addAll(assessment.reasons());
         }
-        AccountTakeoverEventAction action = levelAction(configuration, level);
+        RiskConfiguration.LevelAction configured = levelAction(configuration, level);
+        AccountTakeoverEventAction action = configured == null ? AccountTakeoverEventAction.NO_ACTION
+                : configured.eventAction();
         if (Boolean.TRUE.equals(compromised) && compromisedCredentialsApply(configuration, command.parsedEventType())) {
             reasons.add(RiskReason.COMPROMISED_CREDENTIALS);
             if (configuration.compromisedCredentials().eventAction() == CompromisedCredentialsEventAction.BLOCK) {
@@ -90,29 +100,30 @@ final class SignInRisk {
         if (!enforced) {
             return new Outcome(new EventRisk(RiskDecision.NO_RISK, level, compromised), response, reasonList, null);
         }
+        RiskConfiguration.AccountTakeover notify = configured != null && configured.notifies()
+                ? configuration.accountTakeover() : null;
         return switch (action) {
             case BLOCK -> new Outcome(new EventRisk(RiskDecision.BLOCK, level, compromised), EventResponse.FAIL,
-                    reasonList, action);
+                    reasonList, action, notify);
             case MFA_IF_CONFIGURED, MFA_REQUIRED -> new Outcome(
                     new EventRisk(RiskDecision.ACCOUNT_TAKEOVER, level, compromised), EventResponse.IN_PROGRESS,
-                    reasonList, action);
+                    reasonList, action, notify);
             case NO_ACTION -> new Outcome(new EventRisk(RiskDecision.NO_RISK, level, compromised), response,
-                    reasonList, action);
+                    reasonList, action, notify);
         };
     }
 
-    /** The configured action of the level; NO_ACTION for no risk or a level with none configured. */
-    private static AccountTakeoverEventAction levelAction(RiskConfiguration configuration, RiskLevel level) {
+    /** The configured action of the level; null for no risk or a level with none configured. */
+    private static RiskConfiguration.LevelAction levelAction(RiskConfiguration configuration, RiskLevel level) {
         RiskConfiguration.AccountTakeover takeover = configuration.accountTakeover();
         if (level == null || takeover == null) {
-            return AccountTakeoverEventAction.NO_ACTION;
+            return null;
         }
-        RiskConfiguration.LevelAction action = switch (level) {
+        return switch (level) {
             case LOW -> takeover.lowAction();
             case MEDIUM -> takeover.mediumAction();
             case HIGH -> takeover.highAction();
         };
-        return action == null ? AccountTakeoverEventAction.NO_ACTION : action.eventAction();
     }
 
     /** Whether the configuration watches this type of event for compromised credentials (empty filter: all). */

@@ -11,7 +11,7 @@ public interface AuthEventFeedbackUseCases extends
         RecordAuthEventUseCase, CreateUserPoolUseCase, DescribeUserPoolUseCase, UpdateUserPoolUseCase,
         DeleteUserPoolUseCase, ListUserPoolsUseCase, AdminCreateUserUseCase, AdminGetUserUseCase,
         AdminDeleteUserUseCase, SetRiskConfigurationUseCase, DescribeRiskConfigurationUseCase,
-        RotateFeedbackTokenKeyUseCase {
+        RotateFeedbackTokenKeyUseCase, ListNotificationsUseCase, DeliverNotificationsUseCase, OpenFeedbackLinkUseCase {
 
     /**
      * True when a call may wait on I/O (its stores block): an adapter on an event loop must call

@@ -32,6 +32,8 @@ public enum Operation {
     RECORD_AUTH_EVENT("RecordAuthEvent", Namespace.AUTH_EVENT_FEEDBACK, OperationCategory.USER_WRITE,
             Authorization.ADMIN),
     ROTATE_FEEDBACK_TOKEN_KEY("RotateFeedbackTokenKey", Namespace.AUTH_EVENT_FEEDBACK, OperationCategory.POOL_WRITE,
+            Authorization.ADMIN),
+    LIST_NOTIFICATIONS("ListNotifications", Namespace.AUTH_EVENT_FEEDBACK, OperationCategory.POOL_READ,
             Authorization.ADMIN);
 
     /** Who defines an operation: the service model's target prefix, or this project's own. */

@@ -14,12 +14,14 @@ import java.util.Objects;
  * @param riskConfigurations the risk configuration store
  * @param riskModel the risk model's store
  * @param tokenSigningKeys the store of the pools' feedback-token signing keys
+ * @param notifications the outbox of risk notifications
  * @param blocking whether the stores' calls block on I/O
  * @param health whether the stores can serve calls now
  */
 public record Stores(UserPoolStore userPools, UserStore users, AuthEventStore authEvents,
                      RiskConfigurationStore riskConfigurations, RiskModelStore riskModel,
-                     TokenSigningKeyStore tokenSigningKeys, boolean blocking, StoreHealth health) {
+                     TokenSigningKeyStore tokenSigningKeys, NotificationStore notifications, boolean blocking,
+                     StoreHealth health) {
 
     public Stores {
         Objects.requireNonNull(userPools, "userPools");
@@ -28,6 +30,7 @@ public record Stores(UserPoolStore userPools, UserStore users, AuthEventStore au
         Objects.requireNonNull(riskConfigurations, "riskConfigurations");
         Objects.requireNonNull(riskModel, "riskModel");
         Objects.requireNonNull(tokenSigningKeys, "tokenSigningKeys");
+        Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(health, "health");
     }
 }

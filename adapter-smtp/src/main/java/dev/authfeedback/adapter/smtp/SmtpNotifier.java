@@ -1,0 +1,119 @@
+package dev.authfeedback.adapter.smtp;
+
+import dev.authfeedback.domain.model.Notification;
+import dev.authfeedback.domain.port.out.Notifier;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+
+/**
+ * Sends notifications through an SMTP server with Jakarta Mail: text and HTML as alternatives when
+ * the template has both. A message the server refuses for good (an address it rejects, a 5xx
+ * answer) is {@link Notifier.NotificationRefused}; anything else (a server down, a timeout, a 4xx
+ * answer) is worth trying again.
+ */
+public final class SmtpNotifier implements Notifier {
+
+    private final SmtpSettings settings;
+    private final Session session;
+
+    public SmtpNotifier(SmtpSettings settings) {
+        this.settings = settings;
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", settings.host());
+        properties.put("mail.smtp.port", String.valueOf(settings.port()));
+        String millis = String.valueOf(settings.timeout().toMillis());
+        properties.put("mail.smtp.connectiontimeout", millis);
+        properties.put("mail.smtp.timeout", millis);
+        properties.put("mail.smtp.writetimeout", millis);
+        properties.put("mail.smtp.starttls.enable", String.valueOf(settings.startTls() != SmtpSettings.StartTls.OFF));
+        properties.put("mail.smtp.starttls.required",
+                String.valueOf(settings.startTls() == SmtpSettings.StartTls.REQUIRED));
+        properties.put("mail.smtp.ssl.checkserveridentity", "true");
+        properties.put("mail.smtp.auth", String.valueOf(settings.username() != null));
+        this.session = Session.getInstance(properties);
+    }
+
+    @Override
+    public void send(Notification notification) {
+        MimeMessage message;
+        try {
+            message = message(notification);
+        } catch (AddressException bad) {
+            throw new NotificationRefused("not an email address: " + bad.getRef(), bad);
+        } catch (MessagingException unbuildable) {
+            throw new NotificationRefused("the message cannot be built: " + unbuildable.getMessage(), unbuildable);
+        }
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
+            transport.sendMessage(message, message.getAllRecipients());
+        } catch (SMTPAddressFailedException | SMTPSendFailedException answered) {
+            int code = answered instanceof SMTPAddressFailedException address ? address.getReturnCode()
+                    : ((SMTPSendFailedException) answered).getReturnCode();
+            String reason = "the mail server answered " + code + ": " + firstLine(answered.getMessage());
+            if (code >= 500) {
+                throw new NotificationRefused(reason, answered);
+            }
+            throw new IllegalStateException(reason, answered);
+        } catch (SendFailedException refused) {
+            throw new NotificationRefused("the mail server refused the message: " + firstLine(refused.getMessage()),
+                    refused);
+        } catch (MessagingException failed) {
+            throw new IllegalStateException("sending through " + settings.host() + ":" + settings.port()
+                    + " failed: " + firstLine(rootMessage(failed)), failed);
+        }
+    }
+
+    private MimeMessage message(Notification notification) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(notification.from(), true));
+        if (notification.replyTo() != null) {
+            message.setReplyTo(InternetAddress.parse(notification.replyTo(), true));
+        }
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(notification.recipient(), true));
+        message.setSubject(notification.subject(), StandardCharsets.UTF_8.name());
+        message.setSentDate(new Date());
+        String utf8 = StandardCharsets.UTF_8.name();
+        if (notification.htmlBody() != null && notification.textBody() != null) {
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(notification.textBody(), utf8, "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(notification.htmlBody(), utf8, "html");
+            message.setContent(new MimeMultipart("alternative", text, html));
+        } else if (notification.htmlBody() != null) {
+            message.setText(notification.htmlBody(), utf8, "html");
+        } else {
+            message.setText(notification.textBody() == null ? "" : notification.textBody(), utf8, "plain");
+        }
+        message.saveChanges();
+        return message;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).strip();
+    }
+}
