@@ -5,12 +5,16 @@ import dev.authfeedback.adapter.grpc.GrpcAdapterSettings;
 import dev.authfeedback.adapter.http.AwsJsonHttpServer;
 import dev.authfeedback.adapter.http.HttpAdapterSettings;
 import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
+import dev.authfeedback.adapter.smtp.SmtpNotifier;
+import dev.authfeedback.adapter.smtp.SmtpSettings;
+import dev.authfeedback.domain.port.out.Notifier;
 import dev.authfeedback.domain.quota.RateLimits;
 import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import dev.authfeedback.domain.service.ServiceSettings;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -41,14 +46,16 @@ public final class AuthFeedbackServer {
     private final AwsJsonHttpServer http;
     private final AuthFeedbackGrpcServer grpc;
     private final StoreSetup store;
+    private final NotificationSender sender;
     private final String host;
 
     private AuthFeedbackServer(Vertx vertx, AwsJsonHttpServer http, AuthFeedbackGrpcServer grpc, StoreSetup store,
-                               String host) {
+                               NotificationSender sender, String host) {
         this.vertx = vertx;
         this.http = http;
         this.grpc = grpc;
         this.store = store;
+        this.sender = sender;
         this.host = host;
     }
 
@@ -142,12 +149,25 @@ public final class AuthFeedbackServer {
         if (adminKeyGenerated) {
             adminKeys = List.of(random(ALPHANUMERIC, 40));
         }
+        SmtpSettings smtp = options.smtp();
+        if (options.publicUrl != null) {
+            try {
+                AuthEventFeedbackService.requirePublicUrl(options.publicUrl);
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException(ServerOptions.named("--public-url") + ": " + bad.getMessage(), bad);
+            }
+        }
+        // the listener's own URL is known once it listens (a free port, say): read when a link is made
+        AtomicReference<URI> publicUrl = new AtomicReference<>(
+                options.publicUrl == null ? null : URI.create(options.publicUrl));
         StoreSetup store = StoreSetup.from(options);
         AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder()
                 .stores(store.stores())
                 .rateLimiter(new TokenBucketRateLimiter(options.rateLimitRps == 0 ? RateLimits.unlimited()
                         : RateLimits.uniform(options.rateLimitRps).withSourceLimit(options.sourceRateLimitRps)))
                 .settings(settings)
+                .notifier(smtp == null ? Notifier.NONE : new SmtpNotifier(smtp))
+                .publicUrl(publicUrl::get)
                 .build();
 
         Vertx vertx = Vertx.vertx();
@@ -162,6 +182,8 @@ public final class AuthFeedbackServer {
             throw new IllegalArgumentException("cannot listen on " + options.host + ":" + options.httpPort + " (HTTP): "
                     + rootMessage(cannotListen), cannotListen);
         }
+        publicUrl.compareAndSet(null, URI.create((httpTls != null ? "https://" : "http://")
+                + hostForUrl(options.host) + ":" + http.port()));
         AuthFeedbackGrpcServer grpc = null;
         if (options.grpcPort != -1) {
             try {
@@ -177,7 +199,12 @@ public final class AuthFeedbackServer {
                         + rootMessage(cannotListen), cannotListen);
             }
         }
-        AuthFeedbackServer server = new AuthFeedbackServer(vertx, http, grpc, store, options.host);
+        NotificationSender sender = null;
+        if (smtp != null) {
+            sender = new NotificationSender(service);
+            sender.start();
+        }
+        AuthFeedbackServer server = new AuthFeedbackServer(vertx, http, grpc, store, sender, options.host);
         String endpoint = (httpTls != null ? "https://" : "http://") + server.httpAddress();
         Map.Entry<String, String> pair = credentials.entrySet().iterator().next();
         if (credentialsGenerated) {
@@ -196,6 +223,9 @@ public final class AuthFeedbackServer {
             out.println("  authorization: Bearer " + adminKeys.get(0));
         }
         out.println("HTTP endpoint: " + endpoint + " (region " + settings.region() + ")");
+        out.println("Notifications: " + (smtp == null ? "kept in the outbox (no --smtp-host), read with "
+                + "ListNotifications" : "sent through " + smtp.host() + ":" + smtp.port())
+                + "; feedback links under " + publicUrl.get() + "/feedback/");
         if (grpc != null) {
             out.println("gRPC endpoint: " + server.grpcAddress() + (options.grpcTlsCert != null ? " (TLS)" : " (plaintext)"));
         }
@@ -238,6 +268,14 @@ public final class AuthFeedbackServer {
         return grpc == null ? "off" : hostForAddress() + ":" + grpc.port();
     }
 
+    /** The host as a URL names it: a wildcard address as localhost, IPv6 in brackets. */
+    private static String hostForUrl(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            return "localhost";
+        }
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
     private String hostForAddress() {
         return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     }
@@ -245,6 +283,9 @@ public final class AuthFeedbackServer {
     /** Stops accepting on both endpoints, finishes requests in flight (up to the grace period), then releases all. */
     public void stop() {
         try {
+            if (sender != null) {
+                sender.close();
+            }
             if (grpc != null) {
                 grpc.stop(SHUTDOWN_GRACE);
             }

@@ -1,6 +1,7 @@
 package dev.authfeedback.server;
 
 import dev.authfeedback.adapter.http.HttpAdapterSettings;
+import dev.authfeedback.adapter.smtp.SmtpSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -171,6 +172,36 @@ public final class ServerOptions {
                     + "(AUTHFEEDBACK_TRUSTED_PROXY_HEADER).")
     String trustedProxyHeader;
 
+    @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:AUTHFEEDBACK_PUBLIC_URL}",
+            description = "Where users reach this server: the one-click links in notification emails are under "
+                    + "<URL>/feedback/; default: the HTTP listener's own URL (AUTHFEEDBACK_PUBLIC_URL).")
+    String publicUrl;
+
+    @Option(names = "--smtp-host", paramLabel = "HOST", defaultValue = "${env:AUTHFEEDBACK_SMTP_HOST}",
+            description = "The mail server notifications are sent through; without it they stay in the outbox "
+                    + "(ListNotifications) (AUTHFEEDBACK_SMTP_HOST).")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", paramLabel = "PORT", defaultValue = "${env:AUTHFEEDBACK_SMTP_PORT:-587}",
+            description = "The mail server's port (AUTHFEEDBACK_SMTP_PORT). Default: ${DEFAULT-VALUE}.")
+    int smtpPort;
+
+    @Option(names = "--smtp-starttls", paramLabel = "MODE", defaultValue = "${env:AUTHFEEDBACK_SMTP_STARTTLS:-required}",
+            description = "off, optional or required (AUTHFEEDBACK_SMTP_STARTTLS). Default: ${DEFAULT-VALUE}.")
+    String smtpStartTls;
+
+    @Option(names = "--smtp-username", paramLabel = "USER", defaultValue = "${env:AUTHFEEDBACK_SMTP_USERNAME}",
+            description = "The mail server's user (AUTHFEEDBACK_SMTP_USERNAME).")
+    String smtpUsername;
+
+    @Option(names = "--smtp-password", paramLabel = "PASSWORD", defaultValue = "${env:AUTHFEEDBACK_SMTP_PASSWORD}",
+            description = "The mail server's password (AUTHFEEDBACK_SMTP_PASSWORD).")
+    String smtpPassword;
+
+    @Option(names = "--smtp-password-file", paramLabel = "FILE", defaultValue = "${env:AUTHFEEDBACK_SMTP_PASSWORD_FILE}",
+            description = "A file holding the mail server's password (AUTHFEEDBACK_SMTP_PASSWORD_FILE).")
+    Path smtpPasswordFile;
+
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "${env:AUTHFEEDBACK_LOG_LEVEL:-INFO}",
             description = "Least severe log lines written: ERROR, WARN, INFO, DEBUG or TRACE (AUTHFEEDBACK_LOG_LEVEL). "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -301,6 +332,25 @@ public final class ServerOptions {
     /** The database password, from the flag or its file; null when neither is set. */
     String jdbcPassword() {
         return secret("--jdbc-password", jdbcPassword, jdbcPasswordFile);
+    }
+
+    /** The mail server's settings, or null when notifications stay in the outbox. */
+    SmtpSettings smtp() {
+        if (smtpHost == null) {
+            return null;
+        }
+        SmtpSettings.StartTls startTls;
+        try {
+            startTls = SmtpSettings.StartTls.parse(smtpStartTls);
+        } catch (IllegalArgumentException bad) {
+            throw new IllegalArgumentException(named("--smtp-starttls") + " " + bad.getMessage(), bad);
+        }
+        try {
+            return new SmtpSettings(smtpHost, smtpPort, startTls, smtpUsername,
+                    secret("--smtp-password", smtpPassword, smtpPasswordFile), SmtpSettings.DEFAULT_TIMEOUT);
+        } catch (IllegalArgumentException bad) {
+            throw new IllegalArgumentException("the mail server settings (--smtp-*): " + bad.getMessage(), bad);
+        }
     }
 
     /** The master key, from the flag or its file (base64, not yet decoded); null when neither is set. */

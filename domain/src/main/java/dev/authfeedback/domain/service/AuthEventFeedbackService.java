@@ -39,6 +39,7 @@ import dev.authfeedback.domain.port.out.Notifier;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The use cases over the outbound ports, one service per aggregate (feedback and events, user
@@ -212,7 +213,7 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
         private Clock clock = Clock.systemUTC();
         private ServiceSettings settings = ServiceSettings.defaults();
         private Notifier notifier = Notifier.NONE;
-        private URI publicUrl = DEFAULT_PUBLIC_URL;
+        private Supplier<URI> publicUrl = () -> DEFAULT_PUBLIC_URL;
 
         private Builder() {
         }
@@ -240,7 +241,18 @@ public final class AuthEventFeedbackService implements AuthEventFeedbackUseCases
          * An absolute http or https URL without query, fragment, spaces or quotes. Default: {@code http://127.0.0.1:9229}.
          */
         public Builder publicUrl(String url) {
-            this.publicUrl = requirePublicUrl(url);
+            URI checked = requirePublicUrl(url);
+            this.publicUrl = () -> checked;
+            return this;
+        }
+
+        /**
+         * Like {@link #publicUrl(String)}, read each time a notification is rendered: for a host that
+         * learns its address only once it listens (a free port, say). The supplier must answer a URL
+         * that {@link #requirePublicUrl} accepts.
+         */
+        public Builder publicUrl(Supplier<URI> url) {
+            this.publicUrl = Objects.requireNonNull(url, "publicUrl");
             return this;
         }
 

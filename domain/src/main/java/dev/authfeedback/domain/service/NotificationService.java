@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Risk notifications: rendered and queued in the outbox when a sign-in's level notifies, sent by
@@ -42,20 +43,22 @@ final class NotificationService implements ListNotificationsUseCase, DeliverNoti
     private final Notifier notifier;
     private final IdGenerator ids;
     private final Clock clock;
-    private final String feedbackPage;
-    private final String defaultFrom;
+    private final Supplier<URI> publicUrl;
 
     NotificationService(PoolAccess poolAccess, NotificationStore outbox, Notifier notifier, IdGenerator ids,
-                        Clock clock, URI publicUrl) {
+                        Clock clock, Supplier<URI> publicUrl) {
         this.poolAccess = poolAccess;
         this.outbox = outbox;
         this.notifier = notifier;
         this.ids = ids;
         this.clock = clock;
-        String base = publicUrl.toString();
-        this.feedbackPage = (base.endsWith("/") ? base : base + "/") + "feedback/";
-        String host = publicUrl.getHost();
-        this.defaultFrom = "no-reply@" + (host == null || host.isEmpty() || host.indexOf(':') >= 0
+        this.publicUrl = publicUrl;
+    }
+
+    /** The sender when the configuration names none: no-reply at the public URL's host name (localhost for an address). */
+    private String defaultFrom() {
+        String host = publicUrl.get().getHost();
+        return "no-reply@" + (host == null || host.isEmpty() || host.indexOf(':') >= 0
                 || host.chars().allMatch(c -> c == '.' || Character.isDigit(c)) ? "localhost" : host);
     }
 
@@ -64,7 +67,8 @@ final class NotificationService implements ListNotificationsUseCase, DeliverNoti
      * Every part is of {@code [A-Za-z0-9-_=.]}, so the link fits an unquoted href.
      */
     String link(String poolId, String eventId, String userSub, String token, boolean valid) {
-        return feedbackPage + poolId + '/' + eventId + '/' + userSub + '/' + token + '/' + (valid ? "valid" : "invalid");
+        String base = publicUrl.get().toString();
+        return base + (base.endsWith("/") ? "" : "/") + "feedback/" + poolId + '/' + eventId + '/' + userSub + '/' + token + '/' + (valid ? "valid" : "invalid");
     }
 
     /** Renders and queues the notification of a sign-in whose level notifies. */
@@ -81,7 +85,7 @@ final class NotificationService implements ListNotificationsUseCase, DeliverNoti
         Instant now = clock.instant();
         NotificationStatus status = recipient == null ? NotificationStatus.NOT_SENDABLE
                 : notifier == Notifier.NONE ? NotificationStatus.OUTBOX_ONLY : NotificationStatus.PENDING;
-        String from = notify != null && notify.from() != null ? notify.from() : defaultFrom;
+        String from = notify != null && notify.from() != null ? notify.from() : defaultFrom();
         outbox.insert(new Notification(ids.uuid(), pool.id(), user.sub(), eventId, recipient, from,
                 notify == null ? null : notify.replyTo(), rendered.subject(), rendered.htmlBody(), rendered.textBody(),
                 status, 0, now, status == NotificationStatus.PENDING ? now : null,
