@@ -33,7 +33,8 @@ class ArchitectureTest {
         assertThat(production.stream().map(JavaClass::getPackageName).distinct())
                 .contains(ROOT + ".domain.model", ROOT + ".domain.port.in", ROOT + ".domain.port.out",
                         ROOT + ".domain.service", ROOT + ".domain.quota", ROOT + ".adapter.inmemory",
-                        ROOT + ".adapter.postgres", ROOT + ".adapter.http", ROOT + ".adapter.grpc");
+                        ROOT + ".adapter.postgres", ROOT + ".adapter.http", ROOT + ".adapter.grpc",
+                        ROOT + ".adapter.smtp");
     }
 
     @Test

@@ -187,7 +187,7 @@ class HttpFuzzTest {
         assertThat(valid.status()).as(valid.body()).isEqualTo(200);
     }
 
-    /** Every route beyond POST / (health, readiness, liveness, metrics, and any other path) with any method. */
+    /** Every route beyond POST / (health, readiness, liveness, metrics, the feedback page, any other path) with any method. */
     @Test
     void everyOtherRouteAndMethodGetsAnAnswerThatIsNoServerFault() {
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
@@ -198,7 +198,12 @@ class HttpFuzzTest {
                 org.quicktheories.api.Pair.of(3, strings().ascii().ofLengthBetween(0, 80).map(path -> "/"
                         + java.net.URLEncoder.encode(path, StandardCharsets.UTF_8))),
                 org.quicktheories.api.Pair.of(1, strings().allPossible().ofLengthBetween(0, 20).map(path -> "/"
-                        + java.net.URLEncoder.encode(path, StandardCharsets.UTF_8)))));
+                        + java.net.URLEncoder.encode(path, StandardCharsets.UTF_8))),
+                // the feedback page: five parts of anything, the last one a verdict or not
+                org.quicktheories.api.Pair.of(3, Generate.pick(List.of("eu-west-1_abc123", "x", "%00", "..", "a%2Fb"))
+                        .zip(strings().ascii().ofLengthBetween(0, 60), Generate.pick(List.of("valid", "invalid",
+                                "VALID", "", "maybe")), (pool, junk, verdict) -> "/feedback/" + pool + "/"
+                                + java.net.URLEncoder.encode(junk, StandardCharsets.UTF_8) + "/sub/v1.k.p.m/" + verdict))));
         Gen<String> methods = Generate.pick(List.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH", "POST", "TRACE"));
         qt().withExamples(EXAMPLES).withShrinkCycles(100)
                 .forAll(methods, paths, bodies())

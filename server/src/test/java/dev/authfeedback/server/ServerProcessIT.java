@@ -139,6 +139,9 @@ class ServerProcessIT {
         assertThat(output).contains("\"RiskDecision\": \"Block\"", "\"RiskLevel\": \"High\"",
                 "\"EventResponse\": \"Fail\"", "\"EventAction\": \"BLOCK\"", "\"NewIpAddress\"", "\"NewNetwork\"",
                 "\"NewCountry\"", "\"NewCity\"", "\"NewDevice\"", "\"NewTimezone\"");
+        assertThat(output).contains("OutboxOnly to jane@example.com: Blocked sign-in attempt")
+                .containsPattern("http://127\\.0\\.0\\.1:\\d+/feedback/[\\w-]+/[\\w-]+/[\\w-]+/[\\w.=-]+/valid")
+                .containsPattern("http://127\\.0\\.0\\.1:\\d+/feedback/[\\w-]+/[\\w-]+/[\\w-]+/[\\w.=-]+/invalid");
         assertThat(output).contains("\"FeedbackValue\": \"Invalid\"").contains("\"Provider\": \"User\"");
         assertThat(output).contains("['ContextReportedInvalid']")
                 .contains("{'RiskDecision': 'NoRisk'} ['ContextConfirmedValid']");
