@@ -6,7 +6,11 @@ import dev.authfeedback.conformance.PostgresTestDatabase;
 import dev.authfeedback.conformance.RawAwsJsonClient;
 import dev.authfeedback.conformance.Views.PoolView;
 import dev.authfeedback.conformance.Views.Recorded;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.authfeedback.domain.model.EventContextData;
+import dev.authfeedback.domain.port.in.AttributeInput;
+import dev.authfeedback.domain.port.in.SetRiskConfigurationCommand;
 import dev.authfeedback.server.AuthFeedbackServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -69,6 +73,7 @@ final class LoadRun {
             compare("http.user_feedback", generator, baselineHttp, projectHttp, workload::userFeedbackOverHttp);
             compare("grpc", generator, baselineGrpc, projectGrpc, workload::adminFeedbackOverGrpc);
             compare("http.record_evaluated", generator, baselineHttp, projectHttp, workload::evaluatedSignInsOverHttp);
+            compareNotifying(generator, baselineHttp);
             if (withPostgres) {
                 String jdbcUrl = PostgresTestDatabase.newDatabase();
                 try (ChildProcess postgresServer = startServer("--store", "postgres", "--jdbc-url", jdbcUrl,
@@ -84,11 +89,54 @@ final class LoadRun {
         }
     }
 
+    /**
+     * The evaluated sign-ins again, each one notifying, on two servers: one whose mail server (GreenMail,
+     * in this JVM) takes every message, one whose mail server is unreachable. Sending is off the
+     * request path, so the two p99s should be alike; both are measured against the same baseline.
+     */
+    private void compareNotifying(ChildProcess generator, Side baselineHttp) {
+        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        int unreachable;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            unreachable = socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // every sign-in keeps a notification in memory: room for a run's worth
+        List<String> heap = List.of("-Xmx6g");
+        try (ChildProcess up = startServer(heap, "--smtp-host", "127.0.0.1", "--smtp-port",
+                String.valueOf(mail.getSmtp().getPort()), "--smtp-starttls", "off");
+             ChildProcess down = startServer(heap, "--smtp-host", "127.0.0.1", "--smtp-port",
+                     String.valueOf(unreachable), "--smtp-starttls", "off")) {
+            Side upSide = side("server-smtp-up", up, parse(up.awaitLine("ready ", 60)).get("http"));
+            Side downSide = side("server-smtp-down", down, parse(down.awaitLine("ready ", 60)).get("http"));
+            Workload onUp = Workload.create(upSide, true);
+            Workload onDown = Workload.create(downSide, true);
+            compare("http.record_notified_smtp_up", generator, baselineHttp, upSide, onUp::evaluatedSignInsOverHttp);
+            int sent = mail.getReceivedMessages().length;
+            compare("http.record_notified_smtp_down", generator, baselineHttp, downSide,
+                    onDown::evaluatedSignInsOverHttp);
+            double upP99 = ((Number) results.get("http.record_notified_smtp_up.p99_ms")).doubleValue();
+            double downP99 = ((Number) results.get("http.record_notified_smtp_down.p99_ms")).doubleValue();
+            results.put("notify.p99_smtp_down_over_up", downP99 / upP99);
+            results.put("notify.emails_received_during_the_up_run", sent);
+            progress(String.format("notifications: p99 %.2f ms with the mail server up, %.2f ms with it "
+                    + "unreachable (ratio %.3f); %d emails received", upP99, downP99, downP99 / upP99, sent));
+        } finally {
+            mail.stop();
+        }
+    }
+
     private ChildProcess startServer(String... extra) {
+        return startServer(List.of("-Xmx2g"), extra);
+    }
+
+    private ChildProcess startServer(List<String> heap, String... extra) {
         List<String> args = new ArrayList<>(List.of("--http-port", "0", "--grpc-port", "0", "--credentials",
                 KEY + ":" + SECRET, "--grpc-admin-keys", ADMIN_KEY, "--rate-limit-rps", "0"));
         args.addAll(List.of(extra));
-        List<String> jvm = new ArrayList<>(List.of("-Xmx2g"));
+        List<String> jvm = new ArrayList<>(heap);
         jvm.addAll(serverJvmOptions);
         return ChildProcess.java(jvm, AuthFeedbackServer.class, args.toArray(new String[0]));
     }
@@ -217,16 +265,28 @@ final class LoadRun {
                 .put("Country", "Brazil");
 
         static Workload create(Side server) {
+            return create(server, false);
+        }
+
+        /** {@code notifying}: the pool notifies at high risk, and every signer has an email address. */
+        static Workload create(Side server, boolean notifying) {
             URI endpoint = URI.create("http://" + server.host() + ":" + server.port() + "/");
             try (HttpDriver driver = new HttpDriver(endpoint, REGION, KEY, SECRET, () -> { })) {
                 PoolView pool = driver.createUserPool("bench", "ENFORCED", "PLUS", null, null);
+                if (notifying) {
+                    driver.setRiskConfiguration(pool.id(), null, null,
+                            new SetRiskConfigurationCommand.AccountTakeoverInput(null,
+                                    new SetRiskConfigurationCommand.ActionsInput(null, null,
+                                            new SetRiskConfigurationCommand.LevelActionInput(true, "BLOCK"))), null);
+                }
                 driver.adminCreateUser(pool.id(), "jane", List.of(), null);
                 List<Recorded> events = new ArrayList<>();
                 for (int i = 0; i < 64; i++) {
                     events.add(driver.recordAuthEvent(pool.id(), "jane", "SignIn", "Pass", null, null, null));
                 }
                 for (int signer = 0; signer < SIGNERS; signer++) {
-                    driver.adminCreateUser(pool.id(), "signer" + signer, List.of(), null);
+                    driver.adminCreateUser(pool.id(), "signer" + signer, notifying
+                            ? List.of(new AttributeInput("email", "signer" + signer + "@example.com")) : List.of(), null);
                     for (int i = 0; i < HOME_SIGN_INS; i++) {
                         driver.recordAuthEvent(pool.id(), "signer" + signer, "SignIn", "Pass", null, null, HOME);
                     }

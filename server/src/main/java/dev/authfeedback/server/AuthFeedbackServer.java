@@ -150,6 +150,7 @@ public final class AuthFeedbackServer {
             adminKeys = List.of(random(ALPHANUMERIC, 40));
         }
         SmtpSettings smtp = options.smtp();
+        SmtpNotifier smtpNotifier = smtp == null ? null : new SmtpNotifier(smtp);
         if (options.publicUrl != null) {
             try {
                 AuthEventFeedbackService.requirePublicUrl(options.publicUrl);
@@ -166,7 +167,7 @@ public final class AuthFeedbackServer {
                 .rateLimiter(new TokenBucketRateLimiter(options.rateLimitRps == 0 ? RateLimits.unlimited()
                         : RateLimits.uniform(options.rateLimitRps).withSourceLimit(options.sourceRateLimitRps)))
                 .settings(settings)
-                .notifier(smtp == null ? Notifier.NONE : new SmtpNotifier(smtp))
+                .notifier(smtpNotifier == null ? Notifier.NONE : smtpNotifier)
                 .publicUrl(publicUrl::get)
                 .build();
 
@@ -200,8 +201,8 @@ public final class AuthFeedbackServer {
             }
         }
         NotificationSender sender = null;
-        if (smtp != null) {
-            sender = new NotificationSender(service);
+        if (smtpNotifier != null) {
+            sender = new NotificationSender(service, smtpNotifier);
             sender.start();
         }
         AuthFeedbackServer server = new AuthFeedbackServer(vertx, http, grpc, store, sender, options.host);

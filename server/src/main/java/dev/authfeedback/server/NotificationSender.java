@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The thread that sends notifications, apart from every request: it asks for the due ones every
- * {@link #INTERVAL}, and at once again while there were more than one batch. A failure (the store
- * down, say) is logged once until sending works again.
+ * {@link #INTERVAL}, and at once again while whole batches go out (a failing mail server gets one
+ * batch a round, not a storm of retries). A failure to reach the store (a database
+ * that is down, say) is logged once until sending works again.
  */
 final class NotificationSender implements AutoCloseable {
 
@@ -20,6 +21,7 @@ final class NotificationSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
 
     private final DeliverNotificationsUseCase delivery;
+    private final AutoCloseable notifier;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread sender = new Thread(task, "notification-sender");
         sender.setDaemon(true);
@@ -27,8 +29,10 @@ final class NotificationSender implements AutoCloseable {
     });
     private boolean failing;
 
-    NotificationSender(DeliverNotificationsUseCase delivery) {
+    /** {@code notifier}: closed once the thread has stopped (its connection to the mail server). */
+    NotificationSender(DeliverNotificationsUseCase delivery, AutoCloseable notifier) {
         this.delivery = delivery;
+        this.notifier = notifier;
     }
 
     void start() {
@@ -38,7 +42,7 @@ final class NotificationSender implements AutoCloseable {
     private void sendDue() {
         try {
             while (delivery.deliverDueNotifications(BATCH) == BATCH) {
-                // a full batch: there may be more due now
+                // a full batch sent: there may be more due now; after a failure, wait for the next round
             }
             if (failing) {
                 LOG.info("sending notifications works again");
@@ -58,8 +62,11 @@ final class NotificationSender implements AutoCloseable {
         thread.shutdown();
         try {
             thread.awaitTermination(15, TimeUnit.SECONDS);
+            notifier.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception closing) {
+            LOG.debug("closing the mail server connection failed: {}", closing.getMessage());
         }
     }
 }

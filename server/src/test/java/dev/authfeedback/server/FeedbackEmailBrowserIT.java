@@ -127,7 +127,9 @@ class FeedbackEmailBrowserIT {
             String html = (String) ((MimeMultipart) email.getContent()).getBodyPart(1).getContent();
             Matcher link = Pattern.compile("<a href=(http://[^ >]+/valid)>").matcher(html);
             assertThat(link.find()).as(html).isTrue();
-            assertThat(driver.listNotifications(pool.id(), null, null).items().get(0))
+            // the outbox is updated once the mail server has answered, a moment after the email arrived
+            assertThat(eventually(() -> driver.listNotifications(pool.id(), null, null).items().get(0),
+                    n -> n.status().equals("Sent"), Duration.ofSeconds(10)))
                     .extracting(NotificationView::status, NotificationView::attempts).containsExactly("Sent", 1);
 
             WebDriver browser = headlessChromium();

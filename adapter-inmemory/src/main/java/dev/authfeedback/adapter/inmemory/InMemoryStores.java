@@ -26,9 +26,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * The stores in memory, over one map of pools in id order (so that listing pages without a
@@ -95,13 +95,18 @@ public final class InMemoryStores {
     }
 
     /**
-     * Each pool's outbox lives with the pool (and goes with it); the pending ones are also indexed
-     * here, so that claiming the due ones does not walk every pool. Claims and updates take one lock:
-     * sending is slow, the bookkeeping is not.
+     * Each pool's outbox lives with the pool (and goes with it); the pending ones are also queued
+     * here by the time of their next attempt, so that claiming the due ones reads only those. A
+     * notification is queued without a lock (the request path); claims and updates, off that path,
+     * take one lock among themselves.
      */
     private final class Outbox implements NotificationStore {
-        /** Pending notification id to its pool id. */
-        private final ConcurrentHashMap<String, String> pending = new ConcurrentHashMap<>();
+        /** A pending notification's place in the queue. */
+        private record Due(Instant at, String notificationId, String poolId) {
+        }
+
+        private final ConcurrentSkipListSet<Due> pending = new ConcurrentSkipListSet<>(
+                Comparator.comparing(Due::at).thenComparing(Due::notificationId));
 
         @Override
         public boolean insert(Notification notification) {
@@ -109,11 +114,9 @@ public final class InMemoryStores {
             if (data == null) {
                 return false;
             }
-            synchronized (this) {
-                data.notifications().put(notification.notificationId(), notification);
-                if (notification.status() == NotificationStatus.PENDING) {
-                    pending.put(notification.notificationId(), notification.poolId());
-                }
+            data.notifications().put(notification.notificationId(), notification);
+            if (notification.status() == NotificationStatus.PENDING) {
+                pending.add(new Due(notification.nextAttemptAt(), notification.notificationId(), notification.poolId()));
             }
             return true;
         }
@@ -144,21 +147,21 @@ public final class InMemoryStores {
 
         @Override
         public synchronized List<Notification> claimDue(Instant now, Instant claimUntil, int limit) {
-            List<Notification> due = new ArrayList<>();
-            for (var entry : pending.entrySet()) {
-                PoolData data = pools.get(entry.getValue());
-                Notification notification = data == null ? null : data.notifications().get(entry.getKey());
-                if (notification == null || notification.status() != NotificationStatus.PENDING) {
-                    pending.remove(entry.getKey());
-                } else if (!notification.nextAttemptAt().isAfter(now)) {
-                    due.add(notification);
-                }
-            }
-            due.sort(Comparator.comparing(Notification::nextAttemptAt).thenComparing(Notification::notificationId));
             List<Notification> claimed = new ArrayList<>();
-            for (Notification notification : due.subList(0, Math.min(limit, due.size()))) {
+            while (claimed.size() < limit) {
+                Due first = pending.isEmpty() ? null : pending.first();
+                if (first == null || first.at().isAfter(now)) {
+                    break;
+                }
+                pending.remove(first);
+                PoolData data = pools.get(first.poolId());
+                Notification notification = data == null ? null : data.notifications().get(first.notificationId());
+                if (notification == null || notification.status() != NotificationStatus.PENDING) {
+                    continue; // its pool went, or it was settled
+                }
                 Notification held = notification.claimedUntil(claimUntil);
-                pools.get(notification.poolId()).notifications().put(held.notificationId(), held);
+                data.notifications().put(held.notificationId(), held);
+                pending.add(new Due(claimUntil, held.notificationId(), held.poolId()));
                 claimed.add(held);
             }
             return claimed;
@@ -167,12 +170,16 @@ public final class InMemoryStores {
         @Override
         public synchronized void update(Notification notification) {
             PoolData data = pools.get(notification.poolId());
-            if (data == null || data.notifications().replace(notification.notificationId(), notification) == null) {
-                pending.remove(notification.notificationId());
+            Notification before = data == null ? null : data.notifications().get(notification.notificationId());
+            if (before == null) {
                 return;
             }
-            if (notification.status() != NotificationStatus.PENDING) {
-                pending.remove(notification.notificationId());
+            if (before.status() == NotificationStatus.PENDING) {
+                pending.remove(new Due(before.nextAttemptAt(), before.notificationId(), before.poolId()));
+            }
+            data.notifications().put(notification.notificationId(), notification);
+            if (notification.status() == NotificationStatus.PENDING) {
+                pending.add(new Due(notification.nextAttemptAt(), notification.notificationId(), notification.poolId()));
             }
         }
     }

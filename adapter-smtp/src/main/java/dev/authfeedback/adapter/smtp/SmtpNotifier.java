@@ -22,12 +22,15 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  * Sends notifications through an SMTP server with Jakarta Mail: text and HTML as alternatives when
  * the template has both. A message the server refuses for good (an address it rejects, a 5xx
  * answer) is {@link Notifier.NotificationRefused}; anything else (a server down, a timeout, a 4xx
- * answer) is worth trying again.
+ * answer) is worth trying again. One connection is kept open and reused from message to message (a
+ * connection per message costs a handshake each); one the server closed meanwhile is opened again.
  */
-public final class SmtpNotifier implements Notifier {
+public final class SmtpNotifier implements Notifier, AutoCloseable {
 
     private final SmtpSettings settings;
     private final Session session;
+    /** The open connection, or null; used by one sender at a time. */
+    private Transport connection;
 
     public SmtpNotifier(SmtpSettings settings) {
         this.settings = settings;
@@ -43,7 +46,17 @@ public final class SmtpNotifier implements Notifier {
                 String.valueOf(settings.startTls() == SmtpSettings.StartTls.REQUIRED));
         properties.put("mail.smtp.ssl.checkserveridentity", "true");
         properties.put("mail.smtp.auth", String.valueOf(settings.username() != null));
+        // the name this host gives in EHLO, looked up once: otherwise every connection asks the resolver
+        properties.put("mail.smtp.localhost", localHostName());
         this.session = Session.getInstance(properties);
+    }
+
+    private static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException unknown) {
+            return "localhost";
+        }
     }
 
     @Override
@@ -56,9 +69,8 @@ public final class SmtpNotifier implements Notifier {
         } catch (MessagingException unbuildable) {
             throw new NotificationRefused("the message cannot be built: " + unbuildable.getMessage(), unbuildable);
         }
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
-            transport.sendMessage(message, message.getAllRecipients());
+        try {
+            deliver(message);
         } catch (SMTPAddressFailedException | SMTPSendFailedException answered) {
             int code = answered instanceof SMTPAddressFailedException address ? address.getReturnCode()
                     : ((SMTPSendFailedException) answered).getReturnCode();
@@ -73,6 +85,45 @@ public final class SmtpNotifier implements Notifier {
         } catch (MessagingException failed) {
             throw new IllegalStateException("sending through " + settings.host() + ":" + settings.port()
                     + " failed: " + firstLine(rootMessage(failed)), failed);
+        }
+    }
+
+    /** Over the open connection; if the server closed it meanwhile, over a new one. */
+    private synchronized void deliver(MimeMessage message) throws MessagingException {
+        boolean reused = connection != null && connection.isConnected();
+        if (!reused) {
+            connection = connect();
+        }
+        try {
+            connection.sendMessage(message, message.getAllRecipients());
+        } catch (SMTPAddressFailedException | SMTPSendFailedException answered) {
+            throw answered;
+        } catch (MessagingException failed) {
+            close();
+            if (!reused) {
+                throw failed;
+            }
+            connection = connect();
+            connection.sendMessage(message, message.getAllRecipients());
+        }
+    }
+
+    private Transport connect() throws MessagingException {
+        Transport transport = session.getTransport("smtp");
+        transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
+        return transport;
+    }
+
+    /** Closes the open connection, if any. */
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (MessagingException alreadyGone) {
+                // nothing to release
+            }
+            connection = null;
         }
     }
 

@@ -65,6 +65,25 @@ class SmtpNotifierTest {
     }
 
     @Test
+    void oneConnectionCarriesManyMessagesAndIsOpenedAgainWhenTheServerDroppedIt() throws Exception {
+        SmtpNotifier notifier = new SmtpNotifier(new SmtpSettings("127.0.0.1", port(), SmtpSettings.StartTls.OFF,
+                "sender", "sender-password", Duration.ofSeconds(5)));
+        for (int i = 0; i < 3; i++) {
+            notifier.send(notification("jane@example.com", null, "message " + i));
+        }
+        assertThat(mailServer.waitForIncomingEmail(5000, 3)).isTrue();
+        int port = port();
+        mailServer.stop();
+        mailServer = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withUser("sender", "sender-password"));
+        mailServer.start();
+        notifier.send(notification("jane@example.com", null, "after the restart"));
+        assertThat(mailServer.waitForIncomingEmail(5000, 1)).isTrue();
+        assertThat(mailServer.getReceivedMessages()[0].getContent()).isEqualTo("after the restart");
+        notifier.close();
+    }
+
+    @Test
     void aTextOnlyTemplateSendsPlainText() throws Exception {
         new SmtpNotifier(new SmtpSettings("127.0.0.1", port(), SmtpSettings.StartTls.OPTIONAL, "sender",
                 "sender-password", Duration.ofSeconds(5))).send(notification("jane@example.com", null, "Only text"));

@@ -116,11 +116,15 @@ final class NotificationService implements ListNotificationsUseCase, DeliverNoti
             return 0;
         }
         Instant now = clock.instant();
-        List<Notification> due = outbox.claimDue(now, now.plus(CLAIM), max);
-        for (Notification notification : due) {
-            outbox.update(attempt(notification));
+        int sent = 0;
+        for (Notification notification : outbox.claimDue(now, now.plus(CLAIM), max)) {
+            Notification attempted = attempt(notification);
+            outbox.update(attempted);
+            if (attempted.status() == NotificationStatus.SENT) {
+                sent++;
+            }
         }
-        return due.size();
+        return sent;
     }
 
     private Notification attempt(Notification notification) {

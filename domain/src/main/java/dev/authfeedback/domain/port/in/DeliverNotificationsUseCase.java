@@ -8,7 +8,9 @@ package dev.authfeedback.domain.port.in;
 public interface DeliverNotificationsUseCase {
     /**
      * Sends up to {@code max} due notifications through the notifier and records what became of
-     * each; answers how many were tried, so that a caller knows to call again at once.
+     * each; answers how many the mail server took. {@code max} of them: there may be more due, call
+     * again at once; fewer: none are left, or the mail server is failing, so wait before calling again
+     * rather than hammer it.
      */
     int deliverDueNotifications(int max);
 }
