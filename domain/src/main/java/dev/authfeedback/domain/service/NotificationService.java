@@ -132,18 +132,19 @@ final class NotificationService implements ListNotificationsUseCase, DeliverNoti
             notifier.send(notification);
             return notification.attempted(NotificationStatus.SENT, null, null);
         } catch (Notifier.NotificationRefused refused) {
-            LOG.log(System.Logger.Level.WARNING, "the mail server refused " + notification + ": " + refused.getMessage());
+            // the answer may name the recipient: it goes to the outbox, which only administrators read
+            LOG.log(System.Logger.Level.WARNING, "the mail server refused " + notification
+                    + " for good; ListNotifications says why");
             return notification.attempted(NotificationStatus.FAILED, null, refused.getMessage());
         } catch (RuntimeException failure) {
             String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
             if (notification.attempts() + 1 >= MAX_ATTEMPTS) {
                 LOG.log(System.Logger.Level.WARNING, "gave up " + notification + " after " + MAX_ATTEMPTS
-                        + " attempts: " + reason);
+                        + " attempts; ListNotifications says why");
                 return notification.attempted(NotificationStatus.FAILED, null, reason);
             }
             Duration backoff = FIRST_RETRY.multipliedBy(1L << (2 * notification.attempts()));
-            LOG.log(System.Logger.Level.DEBUG, "sending " + notification + " failed, trying again in " + backoff
-                    + ": " + reason);
+            LOG.log(System.Logger.Level.DEBUG, "sending " + notification + " failed, trying again in " + backoff);
             return notification.attempted(NotificationStatus.PENDING, clock.instant().plus(backoff), reason);
         }
     }
