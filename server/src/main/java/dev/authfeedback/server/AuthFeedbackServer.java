@@ -165,7 +165,8 @@ public final class AuthFeedbackServer {
         AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder()
                 .stores(store.stores())
                 .rateLimiter(new TokenBucketRateLimiter(options.rateLimitRps == 0 ? RateLimits.unlimited()
-                        : RateLimits.uniform(options.rateLimitRps).withSourceLimit(options.sourceRateLimitRps)))
+                        : RateLimits.uniform(options.rateLimitRps).withSourceLimit(options.sourceRateLimitRps),
+                        store.peers()))
                 .settings(settings)
                 .notifier(smtpNotifier == null ? Notifier.NONE : smtpNotifier)
                 .publicUrl(publicUrl::get)

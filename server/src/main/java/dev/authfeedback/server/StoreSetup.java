@@ -4,6 +4,7 @@ import dev.authfeedback.adapter.inmemory.InMemoryStores;
 import dev.authfeedback.adapter.postgres.MasterKey;
 import dev.authfeedback.adapter.postgres.PostgresSettings;
 import dev.authfeedback.adapter.postgres.PostgresStorage;
+import dev.authfeedback.domain.port.out.ServerPeers;
 import dev.authfeedback.domain.port.out.Stores;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -73,6 +74,11 @@ final class StoreSetup implements AutoCloseable {
 
     Stores stores() {
         return stores;
+    }
+
+    /** The servers sharing these stores: with PostgreSQL, those holding a lease in the database. */
+    ServerPeers peers() {
+        return postgres == null ? ServerPeers.ALONE : postgres.peers();
     }
 
     @Override

@@ -246,6 +246,71 @@ class PostgresServersIT {
         }
     }
 
+    /** A pool's quota of 20 requests/s, granted together by the servers on one database. */
+    @Test
+    void theServersOnOneDatabaseGrantAPoolItsQuotaTogether() throws Exception {
+        String jdbcUrl = PostgresTestDatabase.newDatabase();
+        List<String> args = new ArrayList<>(List.of(postgresArgs(jdbcUrl)));
+        args.set(args.indexOf("--rate-limit-rps") + 1, "20");
+        List<ServerProcess> servers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                servers.add(ServerProcess.start(args.toArray(String[]::new)));
+            }
+            PoolView pool;
+            try (HttpDriver setup = servers.get(0).httpDriver()) {
+                pool = setup.createUserPool("shared quota", null, null, null, null);
+            }
+            Thread.sleep(2_000); // every lease renewed once the third server is up
+            int admitted = admittedIn(Duration.ofSeconds(10), servers, pool.id());
+            System.out.println("a pool's quota of 20/s over 10 s: " + admitted + " admitted by three servers");
+            // 10 s at 20/s, plus one burst of 20 shared by the three: 220; alone each would grant 660
+            assertThat(admitted).as("three servers").isBetween(160, 240);
+
+            servers.remove(2).sigkill();
+            Thread.sleep(4_500); // the dead server's lease runs out (3 s), the others count again (1 s)
+            int afterTheKill = admittedIn(Duration.ofSeconds(10), servers, pool.id());
+            System.out.println("a pool's quota of 20/s over 10 s: " + afterTheKill + " admitted by the two left");
+            assertThat(afterTheKill).as("two left").isBetween(160, 240);
+        } finally {
+            for (ServerProcess server : servers) {
+                server.close();
+            }
+        }
+    }
+
+    /** DescribeUserPool (the pool-read quota) as fast as one client per server can ask, for {@code window}. */
+    private static int admittedIn(Duration window, List<ServerProcess> servers, String poolId) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(servers.size());
+        try {
+            long end = System.nanoTime() + window.toNanos();
+            List<Future<Integer>> counts = new ArrayList<>();
+            for (ServerProcess server : servers) {
+                counts.add(clients.submit(() -> {
+                    int granted = 0;
+                    try (HttpDriver driver = server.httpDriver()) {
+                        while (System.nanoTime() < end) {
+                            try {
+                                driver.describeUserPool(poolId);
+                                granted++;
+                            } catch (ServiceError refused) {
+                                assertThat(refused.type()).isEqualTo("TooManyRequestsException");
+                            }
+                        }
+                    }
+                    return granted;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> count : counts) {
+                total += count.get(60, TimeUnit.SECONDS);
+            }
+            return total;
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
     @Test
     void theTablesAndTheirMigrationHistoryLiveInTheirOwnSchema() throws Exception {
         String jdbcUrl = PostgresTestDatabase.newDatabase();

@@ -2,6 +2,7 @@ package dev.authfeedback.adapter.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.authfeedback.domain.port.out.ServerPeers;
 import dev.authfeedback.domain.port.out.Stores;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,6 +24,7 @@ public final class PostgresStorage implements AutoCloseable {
     private final DatabaseHealth health;
     private final PostgresTokenSigningKeyStore signingKeys;
     private final Stores stores;
+    private final ServerLeases leases;
     private volatile boolean migrated;
 
     private PostgresStorage(PostgresSettings settings, HikariDataSource dataSource) {
@@ -34,6 +36,7 @@ public final class PostgresStorage implements AutoCloseable {
         this.stores = new Stores(new PostgresUserPoolStore(jdbc, signingKeys), new PostgresUserStore(jdbc),
                 new PostgresAuthEventStore(jdbc), new PostgresRiskConfigurationStore(jdbc), new PostgresRiskModelStore(jdbc),
                 signingKeys, new PostgresNotificationStore(jdbc), true, health);
+        this.leases = new ServerLeases(dataSource);
     }
 
     /** A pool of connections as the settings say; nothing is connected until {@link #start()}. */
@@ -86,11 +89,17 @@ public final class PostgresStorage implements AutoCloseable {
                 .load()
                 .migrate();
         signingKeys.protectStoredKeys(dataSource);
+        leases.start();
         migrated = true;
     }
 
     public Stores stores() {
         return stores;
+    }
+
+    /** The servers sharing this database now (this one included), by their leases: quotas are split between them. */
+    public ServerPeers peers() {
+        return leases;
     }
 
     public DataSource dataSource() {
@@ -99,6 +108,7 @@ public final class PostgresStorage implements AutoCloseable {
 
     @Override
     public void close() {
+        leases.close();
         health.close();
         dataSource.close();
     }

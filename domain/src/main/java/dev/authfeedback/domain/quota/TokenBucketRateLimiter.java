@@ -2,6 +2,7 @@ package dev.authfeedback.domain.quota;
 
 import dev.authfeedback.domain.port.out.OperationCategory;
 import dev.authfeedback.domain.port.out.RateLimiter;
+import dev.authfeedback.domain.port.out.ServerPeers;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -19,22 +20,42 @@ public final class TokenBucketRateLimiter implements RateLimiter {
     private final RateLimits limits;
     private final LongSupplier nanoTime;
     private final int maxBuckets;
+    private final ServerPeers peers;
     /** Per scope, one bucket per category (by ordinal), made when first used. */
     private final ConcurrentHashMap<String, Bucket[]> buckets = new ConcurrentHashMap<>();
 
-    /** A limiter with a bucket per pool and category, refilled at the given rates. */
+    /** A limiter with a bucket per pool and category, refilled at the given rates: a server alone. */
     public TokenBucketRateLimiter(RateLimits limits) {
-        this(limits, System::nanoTime, DEFAULT_MAX_BUCKETS);
+        this(limits, ServerPeers.ALONE);
+    }
+
+    /**
+     * A limiter whose rates and bursts are shared by the live {@code peers}: each of N servers grants
+     * 1/N of them, so that the servers together grant a pool its quota.
+     */
+    public TokenBucketRateLimiter(RateLimits limits, ServerPeers peers) {
+        this(limits, System::nanoTime, DEFAULT_MAX_BUCKETS, peers);
     }
 
     /** For tests and tuning: the time source (nanoseconds) and the cap on buckets. */
     public TokenBucketRateLimiter(RateLimits limits, LongSupplier nanoTime, int maxBuckets) {
+        this(limits, nanoTime, maxBuckets, ServerPeers.ALONE);
+    }
+
+    /** For tests: the time source, the cap on buckets and the peers. */
+    public TokenBucketRateLimiter(RateLimits limits, LongSupplier nanoTime, int maxBuckets, ServerPeers peers) {
         if (maxBuckets < 1) {
             throw new IllegalArgumentException("maxBuckets must be positive");
         }
         this.limits = limits;
         this.nanoTime = nanoTime;
         this.maxBuckets = maxBuckets;
+        this.peers = peers;
+    }
+
+    /** This server's share of every quota: 1 over the live servers. */
+    private double share() {
+        return 1.0 / Math.max(1, peers.liveServers());
     }
 
     @Override
@@ -43,7 +64,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
             return true;
         }
         long now = nanoTime.getAsLong();
-        return bucket(scope, category, now).tryTake(now);
+        return bucket(scope, category, now).tryTake(now, share());
     }
 
     @Override
@@ -52,7 +73,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
             return true;
         }
         long now = nanoTime.getAsLong();
-        return bucket(scope, category, now).hasToken(now);
+        return bucket(scope, category, now).hasToken(now, share());
     }
 
     private Bucket bucket(String scope, OperationCategory category, long now) {
@@ -82,7 +103,8 @@ public final class TokenBucketRateLimiter implements RateLimiter {
     }
 
     private void evict(long now) {
-        buckets.values().removeIf(scopeBuckets -> allFull(scopeBuckets, now));
+        double share = share();
+        buckets.values().removeIf(scopeBuckets -> allFull(scopeBuckets, now, share));
         if (buckets.size() >= maxBuckets) {
             // Every bucket is in use (a flood of distinct scopes within one refill period): start
             // over rather than grow. The cost is one period of leniency, never unbounded memory.
@@ -90,10 +112,10 @@ public final class TokenBucketRateLimiter implements RateLimiter {
         }
     }
 
-    private static boolean allFull(Bucket[] scopeBuckets, long now) {
+    private static boolean allFull(Bucket[] scopeBuckets, long now, double share) {
         synchronized (scopeBuckets) {
             for (Bucket bucket : scopeBuckets) {
-                if (bucket != null && !bucket.isFull(now)) {
+                if (bucket != null && !bucket.isFull(now, share)) {
                     return false;
                 }
             }
@@ -101,21 +123,25 @@ public final class TokenBucketRateLimiter implements RateLimiter {
         }
     }
 
+    /**
+     * Rate and burst as configured; the share of them this server grants is applied at each use, so
+     * that a change in the number of live servers applies to buckets already made.
+     */
     private static final class Bucket {
-        private final double capacity;
+        private final double burst;
         private final double tokensPerNano;
         private double tokens;
         private long updatedAt;
 
         Bucket(double ratePerSecond, double burst, long now) {
-            this.capacity = burst;
+            this.burst = burst;
             this.tokensPerNano = ratePerSecond / 1e9;
-            this.tokens = capacity;
+            this.tokens = burst;
             this.updatedAt = now;
         }
 
-        synchronized boolean tryTake(long now) {
-            refill(now);
+        synchronized boolean tryTake(long now, double share) {
+            refill(now, share);
             if (tokens >= 1) {
                 tokens -= 1;
                 return true;
@@ -123,21 +149,28 @@ public final class TokenBucketRateLimiter implements RateLimiter {
             return false;
         }
 
-        synchronized boolean hasToken(long now) {
-            refill(now);
+        synchronized boolean hasToken(long now, double share) {
+            refill(now, share);
             return tokens >= 1;
         }
 
-        synchronized boolean isFull(long now) {
-            refill(now);
-            return tokens >= capacity;
+        synchronized boolean isFull(long now, double share) {
+            refill(now, share);
+            return tokens >= capacity(share);
         }
 
-        private void refill(long now) {
+        /** A share of the burst, but never less than one request: a bucket must grant something. */
+        private double capacity(double share) {
+            return Math.max(1, burst * share);
+        }
+
+        private void refill(long now, double share) {
             long elapsed = now - updatedAt;
             if (elapsed > 0) {
-                tokens = Math.min(capacity, tokens + elapsed * tokensPerNano);
+                tokens = Math.min(capacity(share), tokens + elapsed * tokensPerNano * share);
                 updatedAt = now;
+            } else {
+                tokens = Math.min(capacity(share), tokens);
             }
         }
     }

@@ -80,6 +80,22 @@ class TokenBucketRateLimiterTest {
     }
 
     @Test
+    void liveServersShareEveryQuotaAndAChangeAppliesToBucketsAlreadyMade() {
+        java.util.concurrent.atomic.AtomicInteger live = new java.util.concurrent.atomic.AtomicInteger(3);
+        TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(RateLimits.uniform(30), now::get, 100, live::get);
+        assertThat(granted(limiter, "pool-a", OperationCategory.FEEDBACK, 40)).as("a third of the burst").isEqualTo(10);
+        now.addAndGet(SECOND + SECOND / 1000); // a millisecond more: a third of 30 in floating point is 9.99...
+        assertThat(granted(limiter, "pool-a", OperationCategory.FEEDBACK, 40)).as("a third of the rate").isEqualTo(10);
+        live.set(1);
+        now.addAndGet(2 * SECOND);
+        assertThat(granted(limiter, "pool-a", OperationCategory.FEEDBACK, 40)).as("alone again").isEqualTo(30);
+        live.set(100);
+        now.addAndGet(10 * SECOND);
+        assertThat(granted(limiter, "pool-a", OperationCategory.FEEDBACK, 40)).as("never less than one request")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRateOfZeroMeansUnlimitedAndKeepsNoBuckets() {
         TokenBucketRateLimiter limiter = limiter(RateLimits.defaults().with(OperationCategory.POOL_READ, 0), 100);
         assertThat(granted(limiter, "account", OperationCategory.POOL_READ, 1000)).isEqualTo(1000);

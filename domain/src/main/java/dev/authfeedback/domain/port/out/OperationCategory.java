@@ -21,10 +21,5 @@ public enum OperationCategory {
     /** Token-authorized feedback from one source address, whatever the pool. */
     SOURCE_TOKEN_FEEDBACK,
     /** Refused feedback tokens from one source address: when used up, that source's token feedback waits. */
-    SOURCE_REFUSED_TOKENS;
-
-    /** True for the quotas counted per source address rather than per pool or account. */
-    public boolean perSource() {
-        return this == SOURCE_TOKEN_FEEDBACK || this == SOURCE_REFUSED_TOKENS;
-    }
+    SOURCE_REFUSED_TOKENS
 }
