@@ -1371,6 +1371,34 @@ public abstract class OperationSuite {
     }
 
     @Test
+    void anMfaLevelUsesTheMfaTemplateAndWithoutASenderTheServersOwn() {
+        PoolView pool = advancedPool();
+        driver.setRiskConfiguration(pool.id(), null, null, new SetRiskConfigurationCommand.AccountTakeoverInput(null,
+                new SetRiskConfigurationCommand.ActionsInput(null, null,
+                        new SetRiskConfigurationCommand.LevelActionInput(true, "MFA_REQUIRED"))), null);
+        janeAtHome(pool, "jane@example.com");
+        assertThat(signInFrom(pool, "jane", STRANGER).eventAction()).isEqualTo("MFA_REQUIRED");
+        NotificationView message = driver.listNotifications(pool.id(), null, null).items().get(0);
+        assertThat(message).extracting(NotificationView::subject, NotificationView::from, NotificationView::replyTo)
+                .containsExactly("New sign-in attempt", "no-reply@localhost", null);
+        assertThat(message.textBody()).startsWith("Hello jane, we asked for a second factor");
+
+        driver.setRiskConfiguration(pool.id(), null, null, new SetRiskConfigurationCommand.AccountTakeoverInput(
+                new SetRiskConfigurationCommand.NotifyInput("security@example.com", null, SES_ARN, null, null,
+                        new SetRiskConfigurationCommand.NotifyEmailInput("Was it you, {username}?", null,
+                                "{one-click-link-valid}")),
+                new SetRiskConfigurationCommand.ActionsInput(null, null,
+                        new SetRiskConfigurationCommand.LevelActionInput(true, "MFA_IF_CONFIGURED"))), null);
+        clock.advance(Duration.ofMinutes(1));
+        signInFrom(pool, "jane", STRANGER);
+        NotificationView configured = driver.listNotifications(pool.id(), 1, null).items().get(0);
+        assertThat(configured.subject()).isEqualTo("Was it you, jane?");
+        assertThat(configured.htmlBody()).isNull();
+        assertThat(configured.textBody()).startsWith("http://127.0.0.1:9229/feedback/" + pool.id() + "/")
+                .endsWith("/valid");
+    }
+
+    @Test
     void auditModeOrALevelThatDoesNotNotifyQueuesNothing() {
         PoolView audit = driver.createUserPool("audit", "AUDIT", "PLUS", null, null);
         notifyingConfiguration(audit, null);
