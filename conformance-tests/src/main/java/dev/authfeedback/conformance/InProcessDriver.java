@@ -139,6 +139,13 @@ public final class InProcessDriver implements OperationDriver {
         });
     }
 
+    /** UpdateAuthEventFeedback as a host that does not know its caller's address sends it. */
+    public void updateAuthEventFeedbackWithoutSource(String poolId, String username, String eventId,
+                                                     String feedbackToken, String feedbackValue) {
+        run(() -> service.updateAuthEventFeedback(new UpdateAuthEventFeedbackCommand(poolId, username, eventId,
+                feedbackToken, feedbackValue)));
+    }
+
     @Override
     public void updateAuthEventFeedbackFrom(String sourceAddress, String poolId, String username, String eventId,
                                             String feedbackToken, String feedbackValue) {

@@ -1399,6 +1399,19 @@ public abstract class OperationSuite {
     }
 
     @Test
+    void aNoActionLevelThatNotifiesUsesItsTemplate() {
+        PoolView pool = advancedPool();
+        driver.setRiskConfiguration(pool.id(), null, null, new SetRiskConfigurationCommand.AccountTakeoverInput(null,
+                new SetRiskConfigurationCommand.ActionsInput(null, null,
+                        new SetRiskConfigurationCommand.LevelActionInput(true, "NO_ACTION"))), null);
+        janeAtHome(pool, "jane@example.com");
+        assertThat(signInFrom(pool, "jane", STRANGER).eventAction()).isEqualTo("NO_ACTION");
+        NotificationView message = driver.listNotifications(pool.id(), null, null).items().get(0);
+        assertThat(message.subject()).isEqualTo("New sign-in attempt");
+        assertThat(message.textBody()).startsWith("Hello jane, we noticed a sign-in");
+    }
+
+    @Test
     void auditModeOrALevelThatDoesNotNotifyQueuesNothing() {
         PoolView audit = driver.createUserPool("audit", "AUDIT", "PLUS", null, null);
         notifyingConfiguration(audit, null);

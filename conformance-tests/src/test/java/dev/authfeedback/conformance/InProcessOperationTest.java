@@ -121,4 +121,17 @@ class InProcessOperationTest extends OperationSuite {
                 + "constraint: Member must not be null", () -> driver.adminCreateUser("eu-west-1_abc", "jane",
                         java.util.Arrays.asList(new AttributeInput("name", "Jane"), null), null));
     }
+
+    /** A host that does not know its caller's address: no quota of a source applies, only the pool's. */
+    @Test
+    void aCommandWithoutASourceCountsAgainstThePoolOnly() {
+        var pool = advancedPool();
+        user(pool, "jane");
+        var event = signIn(pool, "jane");
+        for (int i = 0; i < 2 * SOURCE_QUOTA; i++) {
+            ((InProcessDriver) driver).updateAuthEventFeedbackWithoutSource(pool.id(), "jane", event.eventId(),
+                    event.feedbackToken(), "Valid");
+        }
+        assertThat(onlyEvent(pool, "jane").feedback().value()).isEqualTo("Valid");
+    }
 }

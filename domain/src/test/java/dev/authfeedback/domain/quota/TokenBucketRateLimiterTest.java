@@ -86,6 +86,8 @@ class TokenBucketRateLimiterTest {
         assertThat(granted(limiter, "pool-a", OperationCategory.FEEDBACK, 40)).as("a third of the burst").isEqualTo(10);
         now.addAndGet(SECOND + SECOND / 1000); // a millisecond more: a third of 30 in floating point is 9.99...
         assertThat(granted(limiter, "pool-a", OperationCategory.FEEDBACK, 40)).as("a third of the rate").isEqualTo(10);
+        now.addAndGet(SECOND / 2 + SECOND / 1000);
+        assertThat(granted(limiter, "pool-a", OperationCategory.FEEDBACK, 40)).as("half a second of it").isEqualTo(5);
         live.set(1);
         now.addAndGet(2 * SECOND);
         assertThat(granted(limiter, "pool-a", OperationCategory.FEEDBACK, 40)).as("alone again").isEqualTo(30);
