@@ -4,6 +4,7 @@ import dev.authfeedback.domain.error.CognitoServiceException;
 import dev.authfeedback.domain.error.InternalErrorException;
 import dev.authfeedback.domain.error.InvalidParameterException;
 import dev.authfeedback.domain.error.TooManyRequestsException;
+import dev.authfeedback.domain.html.HtmlText;
 import dev.authfeedback.domain.model.AuthEvent;
 import dev.authfeedback.domain.model.EventContextData;
 import dev.authfeedback.domain.model.FeedbackValue;
@@ -156,18 +157,18 @@ final class FeedbackPage {
         String place = context == null || (context.city() == null && context.country() == null) ? "unknown"
                 : (context.city() == null ? "" : context.city() + ", ")
                         + (context.country() == null ? "" : context.country());
-        return "<dl><dt>When</dt><dd>" + escape(TIME.format(event.creationDate())) + "</dd>"
-                + "<dt>Where</dt><dd>" + escape(place) + "</dd>"
-                + "<dt>Device</dt><dd>" + escape(context == null || context.deviceName() == null ? "unknown"
+        return "<dl><dt>When</dt><dd>" + HtmlText.escape(TIME.format(event.creationDate())) + "</dd>"
+                + "<dt>Where</dt><dd>" + HtmlText.escape(place) + "</dd>"
+                + "<dt>Device</dt><dd>" + HtmlText.escape(context == null || context.deviceName() == null ? "unknown"
                         : context.deviceName()) + "</dd>"
-                + "<dt>IP address</dt><dd>" + escape(context == null || context.ipAddress() == null ? "unknown"
+                + "<dt>IP address</dt><dd>" + HtmlText.escape(context == null || context.ipAddress() == null ? "unknown"
                         : context.ipAddress()) + "</dd></dl>";
     }
 
     private static String page(String title, String body) {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-                + "content=\"width=device-width,initial-scale=1\"><title>" + escape(title) + "</title><style>" + STYLE
-                + "</style></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
+                + "content=\"width=device-width,initial-scale=1\"><title>" + HtmlText.escape(title) + "</title><style>" + STYLE
+                + "</style></head><body><h1>" + HtmlText.escape(title) + "</h1>" + body + "</body></html>";
     }
 
     private static void send(RoutingContext ctx, int status, String html) {
@@ -183,22 +184,6 @@ final class FeedbackPage {
                 .putHeader("Referrer-Policy", "no-referrer")
                 .putHeader("Cache-Control", "no-store")
                 .end(html);
-    }
-
-    static String escape(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static String sha256(String text) {

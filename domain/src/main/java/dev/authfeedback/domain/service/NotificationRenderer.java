@@ -1,5 +1,6 @@
 package dev.authfeedback.domain.service;
 
+import dev.authfeedback.domain.html.HtmlText;
 import dev.authfeedback.domain.model.AccountTakeoverEventAction;
 import dev.authfeedback.domain.model.EventContextData;
 import dev.authfeedback.domain.model.RiskConfiguration.NotifyEmail;
@@ -104,40 +105,11 @@ final class NotificationRenderer {
                 out.append(template, i, open + 1);
                 i = open + 1;
             } else {
-                out.append(template, i, open).append(html ? escapeHtml(values[found]) : values[found]);
+                out.append(template, i, open).append(html ? HtmlText.escape(values[found]) : values[found]);
                 i = open + PLACEHOLDERS[found].length();
             }
         }
         return out.toString();
-    }
-
-    static String escapeHtml(String value) {
-        if (!needsEscaping(value)) {
-            return value;
-        }
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean needsEscaping(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String orUnknown(String value) {

@@ -5,7 +5,6 @@ import static dev.authfeedback.domain.validation.Shapes.FEEDBACK_TOKEN;
 import static dev.authfeedback.domain.validation.Shapes.USERNAME;
 import static dev.authfeedback.domain.validation.Shapes.USER_POOL_ID;
 
-import dev.authfeedback.domain.risk.IpRange;
 import dev.authfeedback.domain.validation.RequestValidator;
 
 /**
@@ -22,9 +21,7 @@ public record OpenFeedbackLinkCommand(String userPoolId, String username, String
                                       String sourceAddress) {
 
     public OpenFeedbackLinkCommand {
-        if (sourceAddress != null && IpRange.addressBytes(sourceAddress).isEmpty()) {
-            throw new IllegalArgumentException("the source address must be an IPv4 or IPv6 address");
-        }
+        SourceAddress.requireAddressOrNull(sourceAddress);
         RequestValidator.validate()
                 .required("UserPoolId", USER_POOL_ID, userPoolId)
                 .required("Username", USERNAME, username)

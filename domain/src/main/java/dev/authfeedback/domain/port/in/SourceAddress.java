@@ -32,6 +32,16 @@ public final class SourceAddress {
         return peer != null && IpRange.addressBytes(peer).isPresent() ? peer : null;
     }
 
+    /**
+     * IllegalArgumentException unless {@code sourceAddress} is null or an IP address: commands take
+     * it from their transport, which must have checked it (it is not a member of any request).
+     */
+    static void requireAddressOrNull(String sourceAddress) {
+        if (sourceAddress != null && IpRange.addressBytes(sourceAddress).isEmpty()) {
+            throw new IllegalArgumentException("the source address must be an IPv4 or IPv6 address");
+        }
+    }
+
     private static String lastForwarded(String headerValue) {
         String last = headerValue.substring(headerValue.lastIndexOf(',') + 1).strip();
         if (last.indexOf('=') < 0) {

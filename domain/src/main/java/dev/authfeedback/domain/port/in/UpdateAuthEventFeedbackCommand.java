@@ -8,7 +8,6 @@ import static dev.authfeedback.domain.validation.Shapes.USER_POOL_ID;
 
 import dev.authfeedback.domain.model.FeedbackValue;
 import dev.authfeedback.domain.model.WireEnum;
-import dev.authfeedback.domain.risk.IpRange;
 import dev.authfeedback.domain.validation.RequestValidator;
 
 /**
@@ -28,10 +27,7 @@ public record UpdateAuthEventFeedbackCommand(String userPoolId, String username,
                                              String feedbackToken, String feedbackValue, String sourceAddress) {
 
     public UpdateAuthEventFeedbackCommand {
-        if (sourceAddress != null && IpRange.addressBytes(sourceAddress).isEmpty()) {
-            // not a member of the request: an adapter passed something it should have checked
-            throw new IllegalArgumentException("the source address must be an IPv4 or IPv6 address");
-        }
+        SourceAddress.requireAddressOrNull(sourceAddress);
         RequestValidator.validate()
                 .required("UserPoolId", USER_POOL_ID, userPoolId)
                 .required("Username", USERNAME, username)
