@@ -70,8 +70,11 @@ public final class AuthFeedbackGrpcServer {
         for (BindableService api : List.<BindableService>of(new FeedbackGrpcService(service),
                 new EventsGrpcService(service), new UserPoolsGrpcService(service), new UsersGrpcService(service),
                 new RiskConfigurationGrpcService(service), new NotificationsGrpcService(service))) {
-            builder.addService(ServerInterceptors.intercept(UnreadableRequests.refusedAsInvalid(api.bindService()),
-                    adminKeys, sources));
+            // only the token-authorized feedback counts by the caller's address
+            builder.addService(api instanceof FeedbackGrpcService
+                    ? ServerInterceptors.intercept(UnreadableRequests.refusedAsInvalid(api.bindService()), adminKeys,
+                            sources)
+                    : ServerInterceptors.intercept(UnreadableRequests.refusedAsInvalid(api.bindService()), adminKeys));
             serviceNames.add(api.bindService().getServiceDescriptor().getName());
         }
         this.server = builder

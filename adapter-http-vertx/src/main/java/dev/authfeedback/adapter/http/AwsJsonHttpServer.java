@@ -253,7 +253,9 @@ public final class AwsJsonHttpServer {
                 verifier.verify(request.method().name(), request.path(), request.query(),
                         header -> headerValues(request, header), body);
             }
-            JsonRequest input = JsonRequest.parse(body, sourceAddress(request));
+            // only an anonymous caller's quotas count by its address: admin requests skip the lookup
+            boolean anonymous = operation.operation().authorization() == Operation.Authorization.FEEDBACK_TOKEN;
+            JsonRequest input = JsonRequest.parse(body, anonymous ? sourceAddress(request) : null);
             if (offloadToWorkers) {
                 vertx.executeBlocking(() -> operation.handler().apply(input), false).onComplete(result -> {
                     if (result.succeeded()) {

@@ -68,7 +68,8 @@ final class NotificationService implements ListNotificationsUseCase, DeliverNoti
      */
     String link(String poolId, String eventId, String userSub, String token, boolean valid) {
         String base = publicUrl.get().toString();
-        return base + (base.endsWith("/") ? "" : "/") + "feedback/" + poolId + '/' + eventId + '/' + userSub + '/' + token + '/' + (valid ? "valid" : "invalid");
+        return base + (base.endsWith("/") ? "" : "/") + "feedback/" + poolId + '/' + eventId + '/' + userSub + '/'
+                + token + '/' + (valid ? "valid" : "invalid");
     }
 
     /** Renders and queues the notification of a sign-in whose level notifies. */
