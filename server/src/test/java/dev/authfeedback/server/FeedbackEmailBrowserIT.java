@@ -32,6 +32,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The whole path of a risky sign-in's email, with the real parts: the server process sends it
@@ -143,7 +145,8 @@ class FeedbackEmailBrowserIT {
                 assertThat(driver.adminListUserAuthEvents(pool.id(), "jane", 1, null).items().get(0).feedback())
                         .as("opening the link records nothing").isNull();
                 browser.findElement(By.tagName("button")).click();
-                assertThat(browser.getTitle()).isEqualTo("Thank you");
+                // the click returns before the form's answer has replaced the page
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("Thank you"));
                 assertThat(browser.findElement(By.tagName("body")).getText())
                         .contains("We recorded that this sign-in was you.");
                 assertThat(driver.adminListUserAuthEvents(pool.id(), "jane", 1, null).items().get(0).feedback())
