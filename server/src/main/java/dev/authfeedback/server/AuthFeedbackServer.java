@@ -7,6 +7,7 @@ import dev.authfeedback.adapter.http.HttpAdapterSettings;
 import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.adapter.smtp.SmtpNotifier;
 import dev.authfeedback.adapter.smtp.SmtpSettings;
+import dev.authfeedback.domain.port.in.SourceAddress;
 import dev.authfeedback.domain.port.out.Notifier;
 import dev.authfeedback.domain.quota.RateLimits;
 import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
@@ -131,9 +132,11 @@ public final class AuthFeedbackServer {
         if (options.sourceRateLimitRps < 0) {
             throw new IllegalArgumentException(ServerOptions.named("--source-rate-limit-rps") + " must be 0 (off) or more");
         }
-        if (options.trustedProxyHeader != null && !options.trustedProxyHeader.matches("[A-Za-z0-9-]{1,64}")) {
+        try {
+            SourceAddress.requireHeaderNameOrNull(options.trustedProxyHeader);
+        } catch (IllegalArgumentException bad) {
             throw new IllegalArgumentException(ServerOptions.named("--trusted-proxy-header")
-                    + " must be a header name (letters, digits and '-'), was: " + options.trustedProxyHeader);
+                    + " must be a header name (letters, digits and '-'), was: " + options.trustedProxyHeader, bad);
         }
         if (options.grpcPort < -1 || options.grpcPort > 65535) {
             throw new IllegalArgumentException(ServerOptions.named("--grpc-port")

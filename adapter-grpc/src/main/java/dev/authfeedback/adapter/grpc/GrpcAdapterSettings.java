@@ -1,5 +1,6 @@
 package dev.authfeedback.adapter.grpc;
 
+import dev.authfeedback.domain.port.in.SourceAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -36,10 +37,7 @@ public record GrpcAdapterSettings(String host, int port, List<String> adminKeys,
         if ((tlsCertificate == null) != (tlsPrivateKey == null)) {
             throw new IllegalArgumentException("TLS needs both a certificate and a private key");
         }
-        if (trustedProxyHeader != null && !trustedProxyHeader.matches("[A-Za-z0-9-]{1,64}")) {
-            throw new IllegalArgumentException("a proxy header name is letters, digits and '-', was: "
-                    + trustedProxyHeader);
-        }
+        SourceAddress.requireHeaderNameOrNull(trustedProxyHeader);
     }
 
     public GrpcAdapterSettings(String host, int port, List<String> adminKeys) {

@@ -22,6 +22,7 @@ import dev.authfeedback.domain.model.EventResponse;
 import dev.authfeedback.domain.model.EventRisk;
 import dev.authfeedback.domain.model.EventType;
 import dev.authfeedback.domain.model.FeedbackValue;
+import dev.authfeedback.domain.model.Notification;
 import dev.authfeedback.domain.model.RecordedAuthEvent;
 import dev.authfeedback.domain.model.RiskDecision;
 import dev.authfeedback.domain.model.RiskLevel;
@@ -279,5 +280,32 @@ public final class GrpcMapping {
     static List<String> deliveryMediums(List<Integer> numbers) {
         return ProtoEnums.toWire(numbers, dev.authfeedback.adapter.grpc.v1.DeliveryMedium.getDescriptor(),
                 dev.authfeedback.domain.model.DeliveryMedium.class);
+    }
+
+    /** An outbox entry, absent values left out. */
+    static dev.authfeedback.adapter.grpc.v1.Notification notification(Notification n) {
+        dev.authfeedback.adapter.grpc.v1.Notification.Builder out = dev.authfeedback.adapter.grpc.v1.Notification
+                .newBuilder().setNotificationId(n.notificationId()).setEventId(n.eventId()).setUserSub(n.userSub())
+                .setFrom(n.from()).setSubject(n.subject()).setStatus(n.status().wireValue())
+                .setAttempts(n.attempts()).setCreationDate(timestamp(n.createdAt()));
+        if (n.recipient() != null) {
+            out.setRecipient(n.recipient());
+        }
+        if (n.replyTo() != null) {
+            out.setReplyTo(n.replyTo());
+        }
+        if (n.htmlBody() != null) {
+            out.setHtmlBody(n.htmlBody());
+        }
+        if (n.textBody() != null) {
+            out.setTextBody(n.textBody());
+        }
+        if (n.nextAttemptAt() != null) {
+            out.setNextAttemptDate(timestamp(n.nextAttemptAt()));
+        }
+        if (n.lastError() != null) {
+            out.setLastError(n.lastError());
+        }
+        return out.build();
     }
 }

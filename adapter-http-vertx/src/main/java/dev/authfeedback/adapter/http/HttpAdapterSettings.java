@@ -1,5 +1,6 @@
 package dev.authfeedback.adapter.http;
 
+import dev.authfeedback.domain.port.in.SourceAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -87,10 +88,7 @@ public record HttpAdapterSettings(String host, int port, long maxBodyBytes, Stri
         if (credentials.isEmpty()) {
             throw new IllegalArgumentException("at least one access key is needed to verify signatures");
         }
-        if (trustedProxyHeader != null && !trustedProxyHeader.matches("[A-Za-z0-9-]{1,64}")) {
-            throw new IllegalArgumentException("a proxy header name is letters, digits and '-', was: "
-                    + trustedProxyHeader);
-        }
+        SourceAddress.requireHeaderNameOrNull(trustedProxyHeader);
     }
 
     /** Never prints the secrets: settings end up in logs. */

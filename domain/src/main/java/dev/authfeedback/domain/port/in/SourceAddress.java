@@ -42,6 +42,16 @@ public final class SourceAddress {
         }
     }
 
+    /**
+     * IllegalArgumentException unless {@code name} is null (no proxy trusted) or a header name of
+     * letters, digits and '-' (at most 64): the one rule every transport's setting follows.
+     */
+    public static void requireHeaderNameOrNull(String name) {
+        if (name != null && !name.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("a proxy header name is letters, digits and '-', was: " + name);
+        }
+    }
+
     private static String lastForwarded(String headerValue) {
         String last = headerValue.substring(headerValue.lastIndexOf(',') + 1).strip();
         if (last.indexOf('=') < 0) {
