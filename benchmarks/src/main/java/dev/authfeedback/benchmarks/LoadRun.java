@@ -12,23 +12,29 @@ import dev.authfeedback.domain.model.EventContextData;
 import dev.authfeedback.domain.port.in.AttributeInput;
 import dev.authfeedback.domain.port.in.SetRiskConfigurationCommand;
 import dev.authfeedback.server.AuthFeedbackServer;
-import io.vertx.core.json.JsonArray;
+import dev.authfeedback.adapter.grpc.v1.AdminUpdateAuthEventFeedbackRequest;
+import dev.authfeedback.adapter.grpc.v1.FeedbackServiceGrpc;
+import dev.authfeedback.adapter.grpc.v1.FeedbackValue;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
- * Load runs: the project's server and a bare baseline as separate processes, the load generator as a
- * third, short slices alternating A B B A after a warm-up, so that a noisy machine weighs on both
- * alike. Reports requests/s, p50 and p99 and server CPU per request, absolute and as ratios.
+ * Load runs: the project's server and a bare baseline as separate processes, driven by a native
+ * load generator (wrk, h2load) in short slices alternating A B B A after a warm-up, so that a noisy
+ * machine weighs on both alike. Reports requests/s, p50 and p99, server CPU per request (absolute
+ * and as ratios) and the generator's share of the machine's CPU.
  */
 final class LoadRun {
 
@@ -41,39 +47,45 @@ final class LoadRun {
     record Plan(double warmupSeconds, double sliceSeconds, int slicePairs, int connections) {
     }
 
-    /** What a comparison sends: to a target address, with a request description for the generator. */
-    private record Side(String name, ChildProcess process, String host, int port) {
+    /** A server under load: its process (for its CPU time; null when not ours) and its address. */
+    record Side(String name, ChildProcess process, String host, int port) {
     }
 
     private final Plan plan;
     private final Results results;
     private final List<String> serverJvmOptions;
+    private final Predicate<String> selected;
 
-    /** {@code serverJvmOptions} go to the project's server JVMs only, e.g. to record a JFR profile. */
-    LoadRun(Plan plan, Results results, List<String> serverJvmOptions) {
+    /**
+     * {@code serverJvmOptions} go to the project's server JVMs only, e.g. to record a JFR profile;
+     * {@code selected} says which comparisons (by name, e.g. {@code http}) run.
+     */
+    LoadRun(Plan plan, Results results, List<String> serverJvmOptions, Predicate<String> selected) {
         this.plan = plan;
         this.results = results;
         this.serverJvmOptions = List.copyOf(serverJvmOptions);
+        this.selected = selected;
     }
 
     void run(boolean withPostgres) {
         try (ChildProcess server = startServer();
              ChildProcess bareHttp = ChildProcess.java(List.of("-Xmx1g"), BareHttpServer.class);
-             ChildProcess bareGrpc = ChildProcess.java(List.of("-Xmx1g"), BareGrpcServer.class);
-             ChildProcess generator = ChildProcess.java(List.of("-Xmx1g"), LoadGenerator.class)) {
+             ChildProcess bareGrpc = ChildProcess.java(List.of("-Xmx1g"), BareGrpcServer.class)) {
             Map<String, String> serverAddresses = parse(server.awaitLine("ready ", 60));
             Side projectHttp = side("server", server, serverAddresses.get("http"));
             Side projectGrpc = side("server", server, serverAddresses.get("grpc"));
             Side baselineHttp = side("bare-vertx", bareHttp, parse(bareHttp.awaitLine("ready ", 60)).get("http"));
             Side baselineGrpc = side("bare-grpc", bareGrpc, parse(bareGrpc.awaitLine("ready ", 60)).get("grpc"));
-            generator.awaitLine("ready", 60);
 
             Workload workload = Workload.create(projectHttp);
-            compare("http", generator, baselineHttp, projectHttp, () -> workload.adminFeedbackOverHttp());
-            compare("http.user_feedback", generator, baselineHttp, projectHttp, workload::userFeedbackOverHttp);
-            compare("grpc", generator, baselineGrpc, projectGrpc, workload::adminFeedbackOverGrpc);
-            compare("http.record_evaluated", generator, baselineHttp, projectHttp, workload::evaluatedSignInsOverHttp);
-            compareNotifying(generator, baselineHttp);
+            compare("http", baselineHttp, projectHttp, () -> http(workload.adminFeedbackOverHttp()));
+            compare("http.user_feedback", baselineHttp, projectHttp, () -> http(workload.userFeedbackOverHttp()));
+            compare("http.admin_get_user", baselineHttp, projectHttp, () -> http(workload.adminGetUserOverHttp()));
+            compare("grpc", baselineGrpc, projectGrpc, () -> workload.adminFeedbackOverGrpc(projectGrpc,
+                    plan.connections()));
+            compare("http.record_evaluated", baselineHttp, projectHttp,
+                    () -> http(workload.evaluatedSignInsOverHttp()));
+            compareNotifying(baselineHttp);
             if (withPostgres) {
                 String jdbcUrl = PostgresTestDatabase.newDatabase();
                 try (ChildProcess postgresServer = startServer("--store", "postgres", "--jdbc-url", jdbcUrl,
@@ -81,12 +93,24 @@ final class LoadRun {
                     Side postgresHttp = side("server-postgres", postgresServer,
                             parse(postgresServer.awaitLine("ready ", 60)).get("http"));
                     Workload onPostgres = Workload.create(postgresHttp);
-                    compare("postgres.http", generator, baselineHttp, postgresHttp, onPostgres::adminFeedbackOverHttp);
-                    compare("postgres.http.record_evaluated", generator, baselineHttp, postgresHttp,
-                            onPostgres::evaluatedSignInsOverHttp);
+                    compare("postgres.http", baselineHttp, postgresHttp,
+                            () -> http(onPostgres.adminFeedbackOverHttp()));
+                    compare("postgres.http.record_evaluated", baselineHttp, postgresHttp,
+                            () -> http(onPostgres.evaluatedSignInsOverHttp()));
+                    compareWithDatabase("postgres.feedback_vs_pgbench", postgresHttp, onPostgres, jdbcUrl);
                 }
             }
         }
+    }
+
+    /** What one slice sends to one side, for a given time. */
+    @FunctionalInterface
+    interface Load {
+        NativeLoad.Slice drive(Side side, double seconds);
+    }
+
+    private Load http(List<NativeLoad.HttpRequest> requests) {
+        return (side, seconds) -> NativeLoad.wrk(side.host(), side.port(), requests, plan.connections(), seconds);
     }
 
     /**
@@ -96,12 +120,15 @@ final class LoadRun {
      * the p99 with the mail server unreachable should be no worse than with it up; both are measured
      * against the same baseline.
      */
-    private void compareNotifying(ChildProcess generator, Side baselineHttp) {
+    private void compareNotifying(Side baselineHttp) {
+        if (!selected.test("http.record_notified_smtp_up")) {
+            return;
+        }
         GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         int sent;
         try {
-            measureNotifying("http.record_notified_smtp_up", generator, baselineHttp, mail.getSmtp().getPort());
+            measureNotifying("http.record_notified_smtp_up", baselineHttp, mail.getSmtp().getPort());
             sent = mail.getReceivedMessages().length;
         } finally {
             mail.stop();
@@ -112,7 +139,7 @@ final class LoadRun {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        measureNotifying("http.record_notified_smtp_down", generator, baselineHttp, unreachable);
+        measureNotifying("http.record_notified_smtp_down", baselineHttp, unreachable);
         double upP99 = ((Number) results.get("http.record_notified_smtp_up.p99_ms")).doubleValue();
         double downP99 = ((Number) results.get("http.record_notified_smtp_down.p99_ms")).doubleValue();
         results.put("notify.p99_smtp_down_over_up", downP99 / upP99);
@@ -121,14 +148,14 @@ final class LoadRun {
                 + "(ratio %.3f); %d emails received", upP99, downP99, downP99 / upP99, sent));
     }
 
-    private void measureNotifying(String name, ChildProcess generator, Side baselineHttp, int smtpPort) {
+    private void measureNotifying(String name, Side baselineHttp, int smtpPort) {
         // every sign-in keeps a notification in memory: room for a run's worth
         try (ChildProcess server = startServer(List.of("-Xmx6g"), "--smtp-host", "127.0.0.1", "--smtp-port",
                 String.valueOf(smtpPort), "--smtp-starttls", "off")) {
             Side side = side(name.endsWith("up") ? "server-smtp-up" : "server-smtp-down", server,
                     parse(server.awaitLine("ready ", 60)).get("http"));
             Workload workload = Workload.create(side, true);
-            compare(name, generator, baselineHttp, side, workload::evaluatedSignInsOverHttp);
+            compare(name, baselineHttp, side, () -> http(workload.evaluatedSignInsOverHttp()));
         }
     }
 
@@ -137,8 +164,9 @@ final class LoadRun {
     }
 
     private ChildProcess startServer(List<String> heap, String... extra) {
+        // one event loop, as the bare Vert.x server has (its server is made outside a verticle): like for like
         List<String> args = new ArrayList<>(List.of("--http-port", "0", "--grpc-port", "0", "--credentials",
-                KEY + ":" + SECRET, "--grpc-admin-keys", ADMIN_KEY, "--rate-limit-rps", "0"));
+                KEY + ":" + SECRET, "--grpc-admin-keys", ADMIN_KEY, "--rate-limit-rps", "0", "--http-event-loops", "1"));
         args.addAll(List.of(extra));
         List<String> jvm = new ArrayList<>(heap);
         jvm.addAll(serverJvmOptions);
@@ -160,22 +188,28 @@ final class LoadRun {
         return addresses;
     }
 
-    private void compare(String name, ChildProcess generator, Side baseline, Side project,
-                         Supplier<JsonObject> command) {
+    private void compare(String name, Side baseline, Side project, Supplier<Load> load) {
+        if (selected.test(name)) {
+            compare(name, baseline, project, load, load);
+        }
+    }
+
+    private void compare(String name, Side baseline, Side project, Supplier<Load> baselineLoad,
+                         Supplier<Load> projectLoad) {
         progress(name + ": warming up " + baseline.name() + " and " + project.name() + " for "
                 + plan.warmupSeconds() + " s");
-        drive(generator, baseline, command.get(), plan.warmupSeconds() / 2);
-        drive(generator, project, command.get(), plan.warmupSeconds() / 2);
+        baselineLoad.get().drive(baseline, plan.warmupSeconds() / 2);
+        projectLoad.get().drive(project, plan.warmupSeconds() / 2);
         Totals a = new Totals();
         Totals b = new Totals();
         for (int pair = 0; pair < plan.slicePairs(); pair++) {
             boolean baselineFirst = pair % 2 == 0; // A B, then B A: each side gets both positions
             if (baselineFirst) {
-                a.add(measure(generator, baseline, command.get()));
-                b.add(measure(generator, project, command.get()));
+                a.add(measure(baseline, baselineLoad.get()));
+                b.add(measure(project, projectLoad.get()));
             } else {
-                b.add(measure(generator, project, command.get()));
-                a.add(measure(generator, baseline, command.get()));
+                b.add(measure(project, projectLoad.get()));
+                a.add(measure(baseline, baselineLoad.get()));
             }
         }
         if (a.errors + b.errors > 0) {
@@ -190,53 +224,69 @@ final class LoadRun {
         results.put(name + ".p50_ms", b.percentileMillis(50));
         results.put(name + ".baseline_p99_ms", a.percentileMillis(99));
         results.put(name + ".p99_ms", b.percentileMillis(99));
-        results.put(name + ".baseline_cpu_us_per_request", a.cpuMicrosPerRequest());
+        results.put(name + ".p99_ratio", b.percentileMillis(99) / a.percentileMillis(99));
         results.put(name + ".cpu_us_per_request", b.cpuMicrosPerRequest());
-        results.put(name + ".cpu_ratio", b.cpuMicrosPerRequest() / a.cpuMicrosPerRequest());
-        progress(String.format("%s: %.0f req/s vs baseline %.0f (ratio %.3f), p99 %.2f ms, CPU ratio %.3f", name,
-                b.rps(), a.rps(), b.rps() / a.rps(), b.percentileMillis(99),
-                b.cpuMicrosPerRequest() / a.cpuMicrosPerRequest()));
+        results.put(name + ".generator_cpu_share", b.generatorShare());
+        if (baseline.process() != null) { // a baseline that is no process of ours (pgbench) has no CPU figures
+            results.put(name + ".baseline_cpu_us_per_request", a.cpuMicrosPerRequest());
+            results.put(name + ".cpu_ratio", b.cpuMicrosPerRequest() / a.cpuMicrosPerRequest());
+            results.put(name + ".baseline_generator_cpu_share", a.generatorShare());
+        }
+        progress(String.format("%s: %.0f req/s vs baseline %.0f (ratio %.3f), p99 %.2f vs %.2f ms, CPU %.1f vs "
+                        + "%.1f µs (ratio %.3f), generator %.0f %% of the machine's CPU", name, b.rps(), a.rps(),
+                b.rps() / a.rps(), b.percentileMillis(99), a.percentileMillis(99), b.cpuMicrosPerRequest(),
+                a.cpuMicrosPerRequest(), b.cpuMicrosPerRequest() / a.cpuMicrosPerRequest(),
+                100 * b.generatorShare()));
     }
 
-    private Slice measure(ChildProcess generator, Side side, JsonObject command) {
-        double cpuBefore = side.process().cpuSeconds();
-        JsonObject result = drive(generator, side, command, plan.sliceSeconds());
-        double cpu = side.process().cpuSeconds() - cpuBefore;
-        return new Slice(result, cpu);
+    /**
+     * The server's admin feedback over HTTP, spread over 64 events of one user, against pgbench
+     * running the statement one such feedback comes to (the UPDATE ... RETURNING, a transaction of
+     * its own) on the same events of the same database: how near the server comes to what one
+     * commit per write allows. Slices alternate as in the other comparisons.
+     */
+    private void compareWithDatabase(String name, Side server, Workload workload, String jdbcUrl) {
+        if (!selected.test(name)) {
+            return;
+        }
+        List<String> statements = workload.feedbackStatements(jdbcUrl);
+        Load database = (side, seconds) -> Pgbench.run(jdbcUrl, statements, plan.connections(), seconds);
+        compare(name, new Side("pgbench", null, server.host(), server.port()), server,
+                () -> database, () -> http(workload.adminFeedbackSpreadOverHttp()));
     }
 
-    private JsonObject drive(ChildProcess generator, Side side, JsonObject command, double seconds) {
-        generator.send(command.copy().put("host", side.host()).put("port", side.port())
-                .put("connections", plan.connections()).put("seconds", seconds).encode());
-        return new JsonObject(generator.awaitLine("result ", (long) seconds + 120).substring("result ".length()));
+    private Measured measure(Side side, Load load) {
+        double cpuBefore = side.process() == null ? 0 : side.process().cpuSeconds();
+        NativeLoad.Slice slice = load.drive(side, plan.sliceSeconds());
+        return new Measured(slice, side.process() == null ? 0 : side.process().cpuSeconds() - cpuBefore);
     }
 
     static void progress(String message) {
         System.err.println("[bench] " + message);
     }
 
-    private record Slice(JsonObject result, double cpuSeconds) {
+    /** A slice and the server's CPU time during it. */
+    private record Measured(NativeLoad.Slice slice, double serverCpuSeconds) {
     }
 
     /** The sum of one side's slices. */
     private static final class Totals {
+        private static final int CORES = Runtime.getRuntime().availableProcessors();
         long requests;
         long errors;
         double seconds;
-        double cpuSeconds;
+        double serverCpuSeconds;
+        double generatorCpuSeconds;
         final Histogram latencies = new Histogram(3);
 
-        void add(Slice slice) {
-            requests += slice.result().getLong("requests");
-            errors += slice.result().getLong("errors");
-            seconds += slice.result().getDouble("seconds");
-            cpuSeconds += slice.cpuSeconds();
-            byte[] encoded = Base64.getDecoder().decode(slice.result().getString("histogram"));
-            try {
-                latencies.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(encoded), 0));
-            } catch (java.util.zip.DataFormatException e) {
-                throw new IllegalStateException("unreadable latency histogram", e);
-            }
+        void add(Measured measured) {
+            NativeLoad.Slice slice = measured.slice();
+            requests += slice.requests();
+            errors += slice.errors();
+            seconds += slice.seconds();
+            serverCpuSeconds += measured.serverCpuSeconds();
+            generatorCpuSeconds += slice.generatorCpuSeconds();
+            latencies.add(slice.latencies());
         }
 
         double rps() {
@@ -248,7 +298,12 @@ final class LoadRun {
         }
 
         double cpuMicrosPerRequest() {
-            return cpuSeconds * 1e6 / Math.max(1, requests);
+            return serverCpuSeconds * 1e6 / Math.max(1, requests);
+        }
+
+        /** The generator's CPU time over all the machine's cores for the slices' time. */
+        double generatorShare() {
+            return generatorCpuSeconds / (seconds * CORES);
         }
     }
 
@@ -300,60 +355,117 @@ final class LoadRun {
         }
 
         /** One signed AdminUpdateAuthEventFeedback, signed now (signatures live 15 minutes) and replayed. */
-        JsonObject adminFeedbackOverHttp() {
+        List<NativeLoad.HttpRequest> adminFeedbackOverHttp() {
             String body = new JsonObject().put("UserPoolId", poolId).put("Username", "jane")
                     .put("EventId", events.get(0).eventId()).put("FeedbackValue", "Invalid").encode();
-            return httpRequests(new JsonArray().add(signed(
-                    "AWSCognitoIdentityProviderService.AdminUpdateAuthEventFeedback", body)));
+            return List.of(signed("AWSCognitoIdentityProviderService.AdminUpdateAuthEventFeedback", body));
+        }
+
+        /** AdminUpdateAuthEventFeedback for each of the 64 events in turn, signed now. */
+        List<NativeLoad.HttpRequest> adminFeedbackSpreadOverHttp() {
+            List<NativeLoad.HttpRequest> requests = new ArrayList<>();
+            for (Recorded event : events) {
+                requests.add(signed("AWSCognitoIdentityProviderService.AdminUpdateAuthEventFeedback",
+                        new JsonObject().put("UserPoolId", poolId).put("Username", "jane")
+                                .put("EventId", event.eventId()).put("FeedbackValue", "Invalid").encode()));
+            }
+            return requests;
+        }
+
+        /**
+         * For pgbench, one script per event: the statement the PostgreSQL store runs for an admin
+         * feedback on an event without a context, with the same columns returned.
+         */
+        List<String> feedbackStatements(String jdbcUrl) {
+            String sub;
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                 java.sql.PreparedStatement query = connection.prepareStatement(
+                         "SELECT user_sub FROM authfeedback.auth_events WHERE event_id = ?")) {
+                query.setString(1, events.get(0).eventId());
+                try (java.sql.ResultSet row = query.executeQuery()) {
+                    row.next();
+                    sub = row.getString(1);
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read the benchmark's user", e);
+            }
+            List<String> scripts = new ArrayList<>();
+            for (Recorded event : events) {
+                scripts.add("UPDATE authfeedback.auth_events SET feedback_value = 'Invalid', feedback_provider = "
+                        + "'Admin', feedback_nanos = 1764000000000000000 WHERE pool_id = '" + poolId
+                        + "' AND user_sub = '" + sub + "' AND event_id = '" + event.eventId()
+                        + "' AND NOT has_context RETURNING pool_id, user_sub, event_id, event_type, creation_nanos, "
+                        + "event_response, has_risk, risk_decision, risk_level, compromised_credentials, "
+                        + "challenge_names, challenge_results, has_context, ip_address, device_name, timezone, city, "
+                        + "country, feedback_value, feedback_provider, feedback_nanos, risk_reasons;\n");
+            }
+            return scripts;
+        }
+
+        /** One signed AdminGetUser, signed now and replayed. */
+        List<NativeLoad.HttpRequest> adminGetUserOverHttp() {
+            String body = new JsonObject().put("UserPoolId", poolId).put("Username", "jane").encode();
+            return List.of(signed("AWSCognitoIdentityProviderService.AdminGetUser", body));
         }
 
         /** UpdateAuthEventFeedback with each event's token in turn, unsigned as the model says. */
-        JsonObject userFeedbackOverHttp() {
-            JsonArray requests = new JsonArray();
+        List<NativeLoad.HttpRequest> userFeedbackOverHttp() {
+            List<NativeLoad.HttpRequest> requests = new ArrayList<>();
             for (Recorded event : events) {
                 String body = new JsonObject().put("UserPoolId", poolId).put("Username", "jane")
                         .put("EventId", event.eventId()).put("FeedbackToken", event.feedbackToken())
                         .put("FeedbackValue", "Valid").encode();
-                requests.add(new JsonObject().put("body", body).put("headers", new JsonObject()
-                        .put("Content-Type", AwsJsonHttpServer.CONTENT_TYPE)
-                        .put("X-Amz-Target", "AWSCognitoIdentityProviderService.UpdateAuthEventFeedback")));
+                requests.add(new NativeLoad.HttpRequest(Map.of("Content-Type", AwsJsonHttpServer.CONTENT_TYPE,
+                        "X-Amz-Target", "AWSCognitoIdentityProviderService.UpdateAuthEventFeedback"), body));
             }
-            return httpRequests(requests);
+            return requests;
         }
 
         /** RecordAuthEvent for each signer in turn, from the faraway context: evaluated, High, blocked. */
-        JsonObject evaluatedSignInsOverHttp() {
-            JsonArray requests = new JsonArray();
+        List<NativeLoad.HttpRequest> evaluatedSignInsOverHttp() {
+            List<NativeLoad.HttpRequest> requests = new ArrayList<>();
             for (int signer = 0; signer < SIGNERS; signer++) {
                 String body = new JsonObject().put("UserPoolId", poolId).put("Username", "signer" + signer)
                         .put("EventType", "SignIn").put("EventResponse", "Pass").put("EventContextData", FARAWAY)
                         .encode();
                 requests.add(signed("AuthEventFeedback.RecordAuthEvent", body));
             }
-            return httpRequests(requests);
+            return requests;
         }
 
         /** Signed for the project's server (Host is signed); the baseline gets the same bytes and ignores them. */
-        private JsonObject signed(String target, String body) {
+        private NativeLoad.HttpRequest signed(String target, String body) {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Content-Type", AwsJsonHttpServer.CONTENT_TYPE);
             headers.put("X-Amz-Target", target);
-            Map<String, String> signed = RawAwsJsonClient.signedHeaders(endpoint,
-                    new RawAwsJsonClient.Signing(REGION, KEY, SECRET), headers, body.getBytes(StandardCharsets.UTF_8));
-            JsonObject headerJson = new JsonObject();
-            signed.forEach(headerJson::put);
-            return new JsonObject().put("body", body).put("headers", headerJson);
+            return new NativeLoad.HttpRequest(RawAwsJsonClient.signedHeaders(endpoint,
+                    new RawAwsJsonClient.Signing(REGION, KEY, SECRET), headers, body.getBytes(StandardCharsets.UTF_8)),
+                    body);
         }
 
-        private static JsonObject httpRequests(JsonArray requests) {
-            return new JsonObject().put("protocol", "http").put("requests", requests);
-        }
-
-        JsonObject adminFeedbackOverGrpc() {
-            JsonArray ids = new JsonArray();
-            events.forEach(event -> ids.add(event.eventId()));
-            return new JsonObject().put("protocol", "grpc").put("adminKey", ADMIN_KEY).put("poolId", poolId)
-                    .put("username", "jane").put("eventIds", ids);
+        /**
+         * AdminUpdateAuthEventFeedback over gRPC for the first event, the same message on every call;
+         * made once through a gRPC client first, since h2load sees HTTP statuses, not gRPC's.
+         */
+        Load adminFeedbackOverGrpc(Side server, int connections) {
+            AdminUpdateAuthEventFeedbackRequest request = AdminUpdateAuthEventFeedbackRequest.newBuilder()
+                    .setUserPoolId(poolId).setUsername("jane").setEventId(events.get(0).eventId())
+                    .setFeedbackValue(FeedbackValue.FEEDBACK_VALUE_INVALID).build();
+            Metadata metadata = new Metadata();
+            metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + ADMIN_KEY);
+            ManagedChannel channel = NettyChannelBuilder.forAddress(server.host(), server.port()).usePlaintext()
+                    .build();
+            try {
+                FeedbackServiceGrpc.newBlockingStub(channel)
+                        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
+                        .adminUpdateAuthEventFeedback(request);
+            } finally {
+                channel.shutdownNow();
+            }
+            String method = FeedbackServiceGrpc.getAdminUpdateAuthEventFeedbackMethod().getFullMethodName();
+            byte[] message = request.toByteArray();
+            return (side, seconds) -> NativeLoad.h2loadGrpc(side.host(), side.port(), method,
+                    Map.of("authorization", "Bearer " + ADMIN_KEY), message, connections, seconds);
         }
     }
 }

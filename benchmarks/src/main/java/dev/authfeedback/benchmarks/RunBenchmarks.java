@@ -27,7 +27,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <p>Flags: {@code --quick} (seconds instead of minutes, for smoke tests), {@code --no-postgres},
  * {@code --skip-jmh}, {@code --skip-load}, {@code --skip-scale}, {@code --out DIR}
  * (default {@code benchmarks/results}), {@code --server-jvm-option=OPTION} (repeatable; for the
- * project's server in the load runs, e.g. {@code -XX:StartFlightRecording=filename=server.jfr}).
+ * project's server in the load runs, e.g. {@code -XX:StartFlightRecording=filename=server.jfr}),
+ * {@code --only=NAME,...} (only these load comparisons, e.g. {@code http,postgres.http}).
  */
 public final class RunBenchmarks {
 
@@ -55,7 +56,9 @@ public final class RunBenchmarks {
             LoadRun.Plan plan = quick ? new LoadRun.Plan(1, 0.5, 1, 8) : new LoadRun.Plan(30, 5, 4, 64);
             List<String> serverJvm = flags.stream().filter(flag -> flag.startsWith("--server-jvm-option="))
                     .map(flag -> flag.substring("--server-jvm-option=".length())).toList();
-            new LoadRun(plan, results, serverJvm).run(postgres);
+            List<String> only = flags.stream().filter(flag -> flag.startsWith("--only="))
+                    .flatMap(flag -> Arrays.stream(flag.substring("--only=".length()).split(","))).toList();
+            new LoadRun(plan, results, serverJvm, name -> only.isEmpty() || only.contains(name)).run(postgres);
             targets(results);
         }
         if (!flags.contains("--skip-scale")) {

@@ -47,13 +47,19 @@ class HttpProtocolTest {
 
     @BeforeEach
     void start() {
+        restart(new HttpAdapterSettings("127.0.0.1", 0, BODY_LIMIT, REGION, Map.of(KEY, SECRET)));
+    }
+
+    private void restart(HttpAdapterSettings settings) {
+        if (server != null) {
+            server.stop(Duration.ZERO);
+        }
         AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder()
                 .stores(InMemoryStores.create())
                 .rateLimiter(new TokenBucketRateLimiter(RateLimits.unlimited()))
                 .settings(new ServiceSettings(REGION, "123456789012", Duration.ofDays(7)))
                 .build();
-        server = new AwsJsonHttpServer(VERTX, service,
-                new HttpAdapterSettings("127.0.0.1", 0, BODY_LIMIT, REGION, Map.of(KEY, SECRET)));
+        server = new AwsJsonHttpServer(VERTX, service, settings);
         raw = new RawAwsJsonClient(URI.create("http://127.0.0.1:" + server.start() + "/"));
     }
 
@@ -134,6 +140,23 @@ class HttpProtocolTest {
                 400, "InvalidSignatureException", "The request signature we calculated does not match the signature "
                         + "you provided. Check your AWS Secret Access Key and signing method. Consult the service "
                         + "documentation for details.");
+    }
+
+    @Test
+    void requestsSignedWithTwoKeysInTurnAreEachCheckedAgainstTheirOwnSecret() {
+        restart(new HttpAdapterSettings("127.0.0.1", 0, BODY_LIMIT, REGION, Map.of(KEY, SECRET, "AKIDSECOND",
+                "second-secret")));
+        Signing first = new Signing(REGION, KEY, SECRET);
+        Signing second = new Signing(REGION, "AKIDSECOND", "second-secret");
+        for (int round = 0; round < 3; round++) {
+            // the server keeps the last key's MAC: each switch must take the other key's
+            assertThat(signed("ListUserPools", "{\"MaxResults\":1}", first).status()).isEqualTo(200);
+            assertThat(signed("ListUserPools", "{\"MaxResults\":1}", second).status()).isEqualTo(200);
+            assertError(signed("ListUserPools", "{\"MaxResults\":1}", new Signing(REGION, "AKIDSECOND", SECRET)),
+                    400, "InvalidSignatureException", null);
+            assertError(signed("ListUserPools", "{\"MaxResults\":1}", new Signing(REGION, KEY, "second-secret")),
+                    400, "InvalidSignatureException", null);
+        }
     }
 
     @Test
@@ -253,6 +276,45 @@ class HttpProtocolTest {
         assertError(signed("CreateUserPool", big), 413, "RequestEntityTooLargeException",
                 "The request body exceeds the limit of " + BODY_LIMIT + " bytes.");
         assertThat(signed("ListUserPools", "{\"MaxResults\":1}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aChunkedBodyThatGrowsOverTheLimitIs413AndTheServerKeepsServing() {
+        byte[] big = ("{\"PoolName\":\"" + "x".repeat(BODY_LIMIT) + "\"}").getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpRequest.Builder chunked = java.net.http.HttpRequest.newBuilder(raw.endpoint())
+                .timeout(Duration.ofSeconds(10))
+                // no declared length: the body arrives chunked, and only counting it finds it too large
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)));
+        awsJsonHeaders("CreateUserPool").forEach(chunked::header);
+        assertError(raw.send(chunked.build()), 413, "RequestEntityTooLargeException",
+                "The request body exceeds the limit of " + BODY_LIMIT + " bytes.");
+        assertThat(signed("ListUserPools", "{\"MaxResults\":1}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMalformedContentLengthIsASerializationError() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(raw.endpoint().getHost(), raw.endpoint().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                    + "X-Amz-Target: " + TARGET + "ListUserPools\r\nContent-Length: 12abc\r\n\r\n{}")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(answer).isEqualTo("HTTP/1.1 400");
+        }
+    }
+
+    @Test
+    void connectionsAreSpreadOverTheConfiguredEventLoopsAndEachIsServed() {
+        restart(new HttpAdapterSettings("127.0.0.1", 0, BODY_LIMIT, REGION, Map.of(KEY, SECRET)).withEventLoops(3));
+        assertThat(server.eventLoops()).isEqualTo(3);
+        for (int connection = 0; connection < 6; connection++) {
+            RawAwsJsonClient fresh = new RawAwsJsonClient(raw.endpoint()); // a client of its own: a new connection
+            byte[] body = "{\"MaxResults\":1}".getBytes(StandardCharsets.UTF_8);
+            assertThat(fresh.post(RawAwsJsonClient.signedHeaders(raw.endpoint(), new Signing(REGION, KEY, SECRET),
+                    awsJsonHeaders("ListUserPools"), body), body).status()).isEqualTo(200);
+        }
+        assertThat(new HttpAdapterSettings("127.0.0.1", 0, BODY_LIMIT, REGION, Map.of(KEY, SECRET)).eventLoopCount())
+                .as("0 means one per core").isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     @Test

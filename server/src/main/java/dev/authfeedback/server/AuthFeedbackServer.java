@@ -138,6 +138,10 @@ public final class AuthFeedbackServer {
             throw new IllegalArgumentException(ServerOptions.named("--trusted-proxy-header")
                     + " must be a header name (letters, digits and '-'), was: " + options.trustedProxyHeader, bad);
         }
+        if (options.httpEventLoops < 0 || options.httpEventLoops > 1024) {
+            throw new IllegalArgumentException(ServerOptions.named("--http-event-loops")
+                    + " must be 0 (one per core) to 1024, was: " + options.httpEventLoops);
+        }
         if (options.grpcPort < -1 || options.grpcPort > 65535) {
             throw new IllegalArgumentException(ServerOptions.named("--grpc-port")
                     + " must be -1 (off), 0 (any free port) or a port number");
@@ -178,7 +182,7 @@ public final class AuthFeedbackServer {
         Vertx vertx = Vertx.vertx();
         AwsJsonHttpServer http = new AwsJsonHttpServer(vertx, service, new HttpAdapterSettings(options.host,
                 options.httpPort, options.maxBodyBytes, settings.region(), credentials, httpLimits, httpTls,
-                options.trustedProxyHeader));
+                options.trustedProxyHeader, options.httpEventLoops));
         try {
             http.start();
         } catch (RuntimeException cannotListen) {

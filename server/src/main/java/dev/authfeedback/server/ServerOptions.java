@@ -165,6 +165,12 @@ public final class ServerOptions {
                     + "(AUTHFEEDBACK_SOURCE_RATE_LIMIT_RPS). Default: ${DEFAULT-VALUE}.")
     double sourceRateLimitRps;
 
+    @Option(names = "--http-event-loops", paramLabel = "N",
+            defaultValue = "${env:AUTHFEEDBACK_HTTP_EVENT_LOOPS:-0}",
+            description = "Event loops serving HTTP connections, each taking the next new connection; 0 for one per "
+                    + "core (AUTHFEEDBACK_HTTP_EVENT_LOOPS). Default: ${DEFAULT-VALUE}.")
+    int httpEventLoops;
+
     @Option(names = "--trusted-proxy-header", paramLabel = "NAME",
             defaultValue = "${env:AUTHFEEDBACK_TRUSTED_PROXY_HEADER}",
             description = "The header (HTTP) and metadata key (gRPC) a trusted proxy puts the caller's address in, "

@@ -16,33 +16,44 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +75,7 @@ public final class AwsJsonHttpServer {
     private static final Logger ACCESS_LOG = LoggerFactory.getLogger("authfeedback.access");
     private static final CharSequence ERROR_TYPE = HttpHeaders.createOptimized("x-amzn-ErrorType");
     private static final Buffer EMPTY_OBJECT = Buffer.buffer("{}");
-    private static final String OPERATION = "authfeedback.operation";
+    private static final CharSequence X_AMZ_TARGET = HttpHeaders.createOptimized("X-Amz-Target");
 
     private final Vertx vertx;
     private final HttpAdapterSettings settings;
@@ -80,8 +91,11 @@ public final class AwsJsonHttpServer {
     private final AtomicInteger openConnections = new AtomicInteger();
     private final Set<HttpConnection> connectionsWithARequest = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+    /** The server instances, one per event loop, all on one port. */
+    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    private final List<String> deployments = new CopyOnWriteArrayList<>();
+    private volatile int boundPort;
     private volatile boolean ready;
-    private HttpServer server;
 
     public AwsJsonHttpServer(Vertx vertx, AuthEventFeedbackUseCases useCases, HttpAdapterSettings settings,
                              Clock clock, PrometheusMeterRegistry metrics) {
@@ -117,23 +131,78 @@ public final class AwsJsonHttpServer {
                             .setKeyPath(settings.tls().privateKey().toString()))
                     .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
         }
-        server = await(vertx.createHttpServer(options)
-                .connectionHandler(this::admitConnection)
-                .requestHandler(router()).listen());
+        // one server instance per event loop (by default one per core), sharing the port: Vert.x
+        // hands each new connection to the next. Instances share a port they all name, so port 0
+        // becomes a free port found first (and found again if another process takes it meanwhile).
+        for (int attempt = 1; ; attempt++) {
+            options.setPort(settings.port() == 0 ? freePort(settings.host()) : settings.port());
+            try {
+                deployments.add(await(vertx.deployVerticle(() -> new ServerInstance(options),
+                        new DeploymentOptions().setInstances(settings.eventLoopCount()))));
+                break;
+            } catch (IllegalStateException bindFailed) {
+                if (settings.port() != 0 || attempt == 5) {
+                    throw bindFailed;
+                }
+                servers.clear();
+            }
+        }
+        boundPort = servers.get(0).actualPort();
         ready = true;
-        return server.actualPort();
+        return boundPort;
     }
 
     /** Stops accepting, lets in-flight requests finish for up to {@code grace}, then closes. */
     public void stop(Duration grace) {
         ready = false;
-        if (server != null) {
-            await(server.shutdown(grace));
+        await(Future.all(servers.stream().map(server -> server.shutdown(grace)).toList()));
+        deployments.forEach(deployment -> await(vertx.undeploy(deployment)));
+        deployments.clear();
+        servers.clear();
+    }
+
+    private static int freePort(String host) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(host, 0));
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + host, e);
+        }
+    }
+
+    /** One server on one event loop, with its own router and its own requests in flight. */
+    private final class ServerInstance extends VerticleBase {
+        private final HttpServerOptions options;
+
+        ServerInstance(HttpServerOptions options) {
+            this.options = options;
+        }
+
+        @Override
+        public Future<?> start() {
+            InFlight inFlight = new InFlight();
+            Router router = router(inFlight);
+            vertx.setPeriodic(inFlight.sweepMillis(), timer -> inFlight.closeOverdue());
+            return vertx.createHttpServer(options)
+                    .connectionHandler(AwsJsonHttpServer.this::admitConnection)
+                    .requestHandler(request -> {
+                        // operations take the short way, past the router: nearly all the traffic
+                        if (request.method() == HttpMethod.POST && "/".equals(request.path())) {
+                            serveOperation(request, inFlight);
+                        } else {
+                            router.handle(request);
+                        }
+                    }).listen().onSuccess(servers::add);
         }
     }
 
     public int port() {
-        return server.actualPort();
+        return boundPort;
+    }
+
+    /** The event loops serving connections, one server instance on each. */
+    public int eventLoops() {
+        return servers.size();
     }
 
     /** Connections open now (for tests of the limit). */
@@ -162,22 +231,10 @@ public final class AwsJsonHttpServer {
         }
     }
 
-    private Router router() {
+    private Router router(InFlight inFlight) {
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
-            ctx.response().putHeader(REQUEST_ID, requestId());
-            if (ACCESS_LOG.isInfoEnabled()) {
-                long arrived = System.nanoTime();
-                ctx.addEndHandler(ended -> logAccess(ctx, arrived));
-            }
-            connectionsWithARequest.add(ctx.request().connection());
-            // the whole request must arrive, and be answered, within the request timeout
-            long deadline = vertx.setTimer(settings.limits().requestTimeout().toMillis(), timer -> {
-                if (!ctx.response().ended()) {
-                    ctx.request().connection().close();
-                }
-            });
-            ctx.addEndHandler(ended -> vertx.cancelTimer(deadline));
+            begin(ctx.request(), inFlight, whenEnded -> ctx.addEndHandler(ended -> whenEnded.handle(null)));
             ctx.next();
         });
         // ready: listening, and the stores can serve (a database that is down cannot)
@@ -189,15 +246,61 @@ public final class AwsJsonHttpServer {
                 .end(metrics.scrape()));
         router.get(FeedbackPage.ROUTE).handler(feedbackPage::show);
         router.post(FeedbackPage.ROUTE).handler(feedbackPage::record);
-        // two routes, as Vert.x wants body handlers first on a route: check, then read and serve
-        router.post("/").handler(this::checkBeforeReadingTheBody);
-        router.post("/")
-                .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
-                .handler(this::handleOperation);
-        router.route().last().handler(ctx -> sendError(ctx, 404, UNKNOWN_OPERATION,
+        router.route().last().handler(ctx -> sendError(ctx.response(), 404, UNKNOWN_OPERATION,
                 "No operation at " + ctx.request().method() + " " + ctx.request().path() + "."));
         router.route().failureHandler(this::handleFailure);
         return router;
+    }
+
+    /**
+     * What every request gets: its id, its deadline (the whole request must arrive, and be answered,
+     * within the request timeout) and, when the access log is on, its line once answered.
+     * {@code whenEnded} registers the one thing to do when the response has ended.
+     */
+    private void begin(HttpServerRequest request, InFlight inFlight, Consumer<Handler<Void>> whenEnded) {
+        request.response().putHeader(REQUEST_ID, requestId());
+        long arrived = System.nanoTime();
+        connectionsWithARequest.add(request.connection());
+        inFlight.begin(request, arrived);
+        whenEnded.accept(ended -> {
+            inFlight.end(request);
+            if (ACCESS_LOG.isInfoEnabled()) {
+                logAccess(request, arrived);
+            }
+        });
+    }
+
+    /**
+     * The requests in flight on one event loop, touched by its thread alone: a sweep every tenth of
+     * the request timeout closes the connection of any that has outlived it. A timer per request
+     * would cost more than the rest of the request's bookkeeping together.
+     */
+    private final class InFlight {
+        private final Map<HttpServerRequest, Long> arrivals = new HashMap<>();
+        private final long timeoutNanos = settings.limits().requestTimeout().toNanos();
+
+        long sweepMillis() {
+            return Math.max(10, settings.limits().requestTimeout().toMillis() / 10);
+        }
+
+        void begin(HttpServerRequest request, long arrived) {
+            arrivals.put(request, arrived);
+        }
+
+        void end(HttpServerRequest request) {
+            arrivals.remove(request);
+        }
+
+        void closeOverdue() {
+            long now = System.nanoTime();
+            for (var iterator = arrivals.entrySet().iterator(); iterator.hasNext(); ) {
+                var arrival = iterator.next();
+                if (now - arrival.getValue() > timeoutNanos) {
+                    iterator.remove();
+                    arrival.getKey().connection().close();
+                }
+            }
+        }
     }
 
     private static void health(RoutingContext ctx, boolean up) {
@@ -222,33 +325,95 @@ public final class AwsJsonHttpServer {
     }
 
     /**
-     * Target and content type are checked before the body is read: a request that will be refused
-     * anyway costs no buffering, and no other content type (a form, say) ever reaches a decoder.
+     * {@code POST /}: target, content type and declared length are checked before the body is read,
+     * so that a request refused anyway costs no buffering and no other content type (a form, say)
+     * ever reaches a decoder; then the body is read up to the limit, verified and served.
      */
-    private void checkBeforeReadingTheBody(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
-        AwsJsonOperations.Handled operation = operations.forTarget(request.getHeader("X-Amz-Target"));
+    private void serveOperation(HttpServerRequest request, InFlight inFlight) {
+        begin(request, inFlight, request.response()::endHandler);
+        long started = System.nanoTime();
+        String target = request.getHeader(X_AMZ_TARGET);
+        AwsJsonOperations.Handled operation = operations.forTarget(target);
         try {
             if (operation == null) {
-                throw badRequest(UNKNOWN_OPERATION, unknownOperationMessage(request.getHeader("X-Amz-Target")));
+                throw badRequest(UNKNOWN_OPERATION, unknownOperationMessage(target));
             }
-            requireJsonContentType(request.getHeader("Content-Type"));
+            requireJsonContentType(request.getHeader(CONTENT_TYPE_HEADER));
+            requireLengthWithinLimit(request.getHeader(HttpHeaders.CONTENT_LENGTH));
         } catch (HttpFrameworkException refused) {
-            respondWithError(ctx, operation == null ? "unknown" : operation.operation().awsName(), System.nanoTime(),
-                    refused);
+            respondWithError(request.response(), operation == null ? "unknown" : operation.operation().awsName(),
+                    started, refused);
             return;
         }
-        ctx.put(OPERATION, operation);
-        ctx.next();
+        BodyReader body = new BodyReader(request, operation, started);
+        request.handler(body).endHandler(body::end);
     }
 
-    private void handleOperation(RoutingContext ctx) {
-        long started = System.nanoTime();
-        HttpServerRequest request = ctx.request();
-        AwsJsonOperations.Handled operation = ctx.get(OPERATION);
+    /** Collects a request's body up to the limit, then serves the operation; over it, answers 413. */
+    private final class BodyReader implements Handler<Buffer> {
+        private final HttpServerRequest request;
+        private final AwsJsonOperations.Handled operation;
+        private final long started;
+        private Buffer body;
+        private boolean tooLarge;
+
+        BodyReader(HttpServerRequest request, AwsJsonOperations.Handled operation, long started) {
+            this.request = request;
+            this.operation = operation;
+            this.started = started;
+        }
+
+        @Override
+        public void handle(Buffer chunk) {
+            if (tooLarge) {
+                return;
+            }
+            if ((body == null ? 0 : body.length()) + chunk.length() > settings.maxBodyBytes()) {
+                tooLarge = true;
+                body = null;
+                respondWithError(request.response(), operation.operation().awsName(), started, tooLarge());
+                return;
+            }
+            if (body == null) {
+                body = chunk; // most bodies arrive in one chunk: no copy
+            } else {
+                body = body.copy().appendBuffer(chunk);
+            }
+        }
+
+        void end(Void ended) {
+            if (!tooLarge) {
+                handleOperation(request, operation, started, body == null ? new byte[0] : body.getBytes());
+            }
+        }
+    }
+
+    private HttpFrameworkException tooLarge() {
+        return new HttpFrameworkException(REQUEST_ENTITY_TOO_LARGE, 413,
+                "The request body exceeds the limit of " + settings.maxBodyBytes() + " bytes.");
+    }
+
+    /** A declared length over the limit is refused before a byte of the body is read; a malformed one too. */
+    private void requireLengthWithinLimit(String contentLength) {
+        if (contentLength == null) {
+            return;
+        }
+        long length;
+        try {
+            length = Long.parseLong(contentLength.strip());
+        } catch (NumberFormatException malformed) {
+            throw badRequest(SERIALIZATION, "The request could not be read.");
+        }
+        if (length > settings.maxBodyBytes()) {
+            throw tooLarge();
+        }
+    }
+
+    private void handleOperation(HttpServerRequest request, AwsJsonOperations.Handled operation, long started,
+                                 byte[] body) {
+        HttpServerResponse response = request.response();
         String name = operation.operation().awsName();
         try {
-            byte[] body = bodyBytes(ctx.body());
             if (operation.operation().authorization() == Operation.Authorization.ADMIN) {
                 verifier.verify(request.method().name(), request.path(), request.query(),
                         header -> headerValues(request, header), body);
@@ -259,16 +424,16 @@ public final class AwsJsonHttpServer {
             if (offloadToWorkers) {
                 vertx.executeBlocking(() -> operation.handler().apply(input), false).onComplete(result -> {
                     if (result.succeeded()) {
-                        respond(ctx, name, started, result.result());
+                        respond(response, name, started, result.result());
                     } else {
-                        respondWithError(ctx, name, started, result.cause());
+                        respondWithError(response, name, started, result.cause());
                     }
                 });
             } else {
-                respond(ctx, name, started, operation.handler().apply(input));
+                respond(response, name, started, operation.handler().apply(input));
             }
         } catch (RuntimeException failure) {
-            respondWithError(ctx, name, started, failure);
+            respondWithError(response, name, started, failure);
         }
     }
 
@@ -297,60 +462,55 @@ public final class AwsJsonHttpServer {
         }
     }
 
-    private static byte[] bodyBytes(RequestBody body) {
-        Buffer buffer = body == null ? null : body.buffer();
-        return buffer == null ? new byte[0] : buffer.getBytes();
-    }
-
-    private void respond(RoutingContext ctx, String operation, long started, JsonObject output) {
+    private void respond(HttpServerResponse response, String operation, long started, JsonObject output) {
         record(operation, "success", started);
         // most operations answer {}: skip the JSON encoder for them
-        ctx.response().setStatusCode(200).putHeader(CONTENT_TYPE_HEADER, AWS_JSON)
+        response.setStatusCode(200).putHeader(CONTENT_TYPE_HEADER, AWS_JSON)
                 .end(output.isEmpty() ? EMPTY_OBJECT.copy() : output.toBuffer());
     }
 
-    private void respondWithError(RoutingContext ctx, String operation, long started, Throwable failure) {
+    private void respondWithError(HttpServerResponse response, String operation, long started, Throwable failure) {
         if (failure instanceof CognitoServiceException error) {
             if (error instanceof InternalErrorException internal) {
                 if (internal.storeUnavailable()) {
                     // a known outage, which the store reports once: no stack trace per request
-                    LOG.debug("request {} ({}) failed: {}", requestId(ctx), operation, internal.getCause().getMessage());
+                    LOG.debug("request {} ({}) failed: {}", requestId(response), operation, internal.getCause().getMessage());
                 } else {
-                    LOG.error("request {} ({}) failed", requestId(ctx), operation, internal.getCause());
+                    LOG.error("request {} ({}) failed", requestId(response), operation, internal.getCause());
                 }
             }
             record(operation, error.type().shapeName(), started);
-            sendError(ctx, error.type().serverFault() ? 500 : 400, error.type().shapeName(), error.getMessage());
+            sendError(response, error.type().serverFault() ? 500 : 400, error.type().shapeName(), error.getMessage());
         } else if (failure instanceof HttpFrameworkException framework) {
             record(operation, framework.type(), started);
-            sendError(ctx, framework.status(), framework.type(), framework.getMessage());
+            sendError(response, framework.status(), framework.type(), framework.getMessage());
         } else {
-            LOG.error("request {} ({}) failed unexpectedly", requestId(ctx), operation, failure);
+            LOG.error("request {} ({}) failed unexpectedly", requestId(response), operation, failure);
             record(operation, ErrorType.INTERNAL_ERROR.shapeName(), started);
-            sendError(ctx, 500, ErrorType.INTERNAL_ERROR.shapeName(), InternalErrorException.GENERIC_MESSAGE);
+            sendError(response, 500, ErrorType.INTERNAL_ERROR.shapeName(), InternalErrorException.GENERIC_MESSAGE);
         }
     }
 
     private void handleFailure(RoutingContext ctx) {
         if (ctx.statusCode() == 413) {
-            sendError(ctx, 413, REQUEST_ENTITY_TOO_LARGE,
-                    "The request body exceeds the limit of " + settings.maxBodyBytes() + " bytes.");
+            HttpFrameworkException tooLarge = tooLarge();
+            sendError(ctx.response(), tooLarge.status(), tooLarge.type(), tooLarge.getMessage());
             return;
         }
         if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             // the framework could not read the request (a malformed body or header)
-            sendError(ctx, 400, SERIALIZATION, "The request could not be read.");
+            sendError(ctx.response(), 400, SERIALIZATION, "The request could not be read.");
             return;
         }
-        LOG.error("request {} failed in the HTTP layer", requestId(ctx), ctx.failure());
-        sendError(ctx, 500, ErrorType.INTERNAL_ERROR.shapeName(), InternalErrorException.GENERIC_MESSAGE);
+        LOG.error("request {} failed in the HTTP layer", requestId(ctx.response()), ctx.failure());
+        sendError(ctx.response(), 500, ErrorType.INTERNAL_ERROR.shapeName(), InternalErrorException.GENERIC_MESSAGE);
     }
 
-    private static void sendError(RoutingContext ctx, int status, String type, String message) {
-        if (ctx.response().ended()) {
+    private static void sendError(HttpServerResponse response, int status, String type, String message) {
+        if (response.ended()) {
             return;
         }
-        ctx.response().setStatusCode(status)
+        response.setStatusCode(status)
                 .putHeader(CONTENT_TYPE_HEADER, AWS_JSON)
                 .putHeader(ERROR_TYPE, type + ":")
                 .end(new JsonObject().put("__type", type).put("message", message).toBuffer());
@@ -367,8 +527,8 @@ public final class AwsJsonHttpServer {
         return new UUID(high, low).toString();
     }
 
-    private static String requestId(RoutingContext ctx) {
-        return ctx.response().headers().get(REQUEST_ID);
+    private static String requestId(HttpServerResponse response) {
+        return response.headers().get(REQUEST_ID);
     }
 
     private void record(String operation, String outcome, long started) {
@@ -394,15 +554,17 @@ public final class AwsJsonHttpServer {
         return path != null && path.startsWith("/feedback/") ? "/feedback/..." : path;
     }
 
-    private static void logAccess(RoutingContext ctx, long arrived) {
-        AwsJsonOperations.Handled handled = ctx.get(OPERATION);
+    private void logAccess(HttpServerRequest request, long arrived) {
+        AwsJsonOperations.Handled handled = request.method() == HttpMethod.POST && "/".equals(request.path())
+                ? operations.forTarget(request.getHeader(X_AMZ_TARGET)) : null;
         String operation = handled != null ? handled.operation().awsName()
-                : ctx.request().method().name() + " " + printable(loggedPath(ctx.request().path()));
-        String errorType = ctx.response().headers().get(ERROR_TYPE);
+                : request.method().name() + " " + printable(loggedPath(request.path()));
+        HttpServerResponse response = request.response();
+        String errorType = response.headers().get(ERROR_TYPE);
         String error = errorType == null ? "-" : errorType.substring(0, errorType.length() - 1);
-        int status = ctx.response().getStatusCode();
+        int status = response.getStatusCode();
         String duration = String.format(Locale.ROOT, "%.3f", (System.nanoTime() - arrived) / 1e6);
-        String id = requestId(ctx);
+        String id = requestId(response);
         ACCESS_LOG.atInfo().addKeyValue("operation", operation).addKeyValue("status", status)
                 .addKeyValue("error", error).addKeyValue("duration_ms", duration).addKeyValue("request_id", id)
                 .log("{} status={} error={} duration_ms={} request_id={}", operation, status, error, duration, id);

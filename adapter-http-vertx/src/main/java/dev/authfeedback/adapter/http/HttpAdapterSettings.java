@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param tls                the certificate and key to serve HTTPS with (TLS 1.2 and 1.3 only), or null for plain HTTP
  * @param trustedProxyHeader the header a trusted proxy puts the caller's address in (such as
  *                           {@code X-Forwarded-For}), or null to take the connection's peer as the caller
+ * @param eventLoops         how many event loops serve connections (each takes the next new one);
+ *                           0 for one per core
  */
 public record HttpAdapterSettings(String host, int port, long maxBodyBytes, String region,
                                   Map<String, String> credentials, ConnectionLimits limits, Tls tls,
-                                  String trustedProxyHeader) {
+                                  String trustedProxyHeader, int eventLoops) {
 
     /**
      * HTTPS: a certificate chain and its private key, both PEM files.
@@ -66,12 +68,30 @@ public record HttpAdapterSettings(String host, int port, long maxBodyBytes, Stri
     /** Plain HTTP. */
     public HttpAdapterSettings(String host, int port, long maxBodyBytes, String region,
                                Map<String, String> credentials, ConnectionLimits limits) {
-        this(host, port, maxBodyBytes, region, credentials, limits, null, null);
+        this(host, port, maxBodyBytes, region, credentials, limits, null, null, 0);
+    }
+
+    /** One event loop per core. */
+    public HttpAdapterSettings(String host, int port, long maxBodyBytes, String region,
+                               Map<String, String> credentials, ConnectionLimits limits, Tls tls,
+                               String trustedProxyHeader) {
+        this(host, port, maxBodyBytes, region, credentials, limits, tls, trustedProxyHeader, 0);
     }
 
     /** The same settings, taking callers' addresses from {@code header} (null: from the connection). */
     public HttpAdapterSettings withTrustedProxyHeader(String header) {
-        return new HttpAdapterSettings(host, port, maxBodyBytes, region, credentials, limits, tls, header);
+        return new HttpAdapterSettings(host, port, maxBodyBytes, region, credentials, limits, tls, header, eventLoops);
+    }
+
+    /** The same settings with {@code count} event loops (0: one per core). */
+    public HttpAdapterSettings withEventLoops(int count) {
+        return new HttpAdapterSettings(host, port, maxBodyBytes, region, credentials, limits, tls, trustedProxyHeader,
+                count);
+    }
+
+    /** The event loops to serve on: as set, or one per core. */
+    public int eventLoopCount() {
+        return eventLoops == 0 ? Runtime.getRuntime().availableProcessors() : eventLoops;
     }
 
     public HttpAdapterSettings {
@@ -89,6 +109,9 @@ public record HttpAdapterSettings(String host, int port, long maxBodyBytes, Stri
             throw new IllegalArgumentException("at least one access key is needed to verify signatures");
         }
         SourceAddress.requireHeaderNameOrNull(trustedProxyHeader);
+        if (eventLoops < 0 || eventLoops > 1024) {
+            throw new IllegalArgumentException("eventLoops must be 0 (one per core) to 1024, was " + eventLoops);
+        }
     }
 
     /** Never prints the secrets: settings end up in logs. */
@@ -96,6 +119,7 @@ public record HttpAdapterSettings(String host, int port, long maxBodyBytes, Stri
     public String toString() {
         return "HttpAdapterSettings[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes
                 + ", region=" + region + ", accessKeyIds=" + credentials.keySet()
-                + ", limits=" + limits + ", tls=" + (tls != null) + ", trustedProxyHeader=" + trustedProxyHeader + "]";
+                + ", limits=" + limits + ", tls=" + (tls != null) + ", trustedProxyHeader=" + trustedProxyHeader
+                + ", eventLoops=" + eventLoops + "]";
     }
 }

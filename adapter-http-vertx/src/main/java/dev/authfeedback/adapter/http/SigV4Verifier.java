@@ -19,7 +19,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,13 +55,8 @@ final class SigV4Verifier {
             throw new IllegalStateException("the JDK lacks SHA-256", e);
         }
     });
-    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
-        try {
-            return Mac.getInstance("HmacSHA256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks HMAC-SHA256", e);
-        }
-    });
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(SigV4Verifier::newMac);
+    private static final ThreadLocal<SignatureMac> SIGNATURE_MAC = ThreadLocal.withInitial(SignatureMac::new);
 
     private final Map<String, String> secretsByAccessKey;
     private final String region;
@@ -121,20 +115,21 @@ final class SigV4Verifier {
             throw badRequest(INCOMPLETE_SIGNATURE, "'Host' or ':authority' must be a 'SignedHeader' in the AWS "
                     + "Authorization.");
         }
-        String canonicalRequest = method + '\n'
-                + (path.isEmpty() ? "/" : path) + '\n'
-                + canonicalQuery(query) + '\n'
-                + canonicalHeaders(authorization.signedHeaders(), headers) + '\n'
-                + String.join(";", authorization.signedHeaders()) + '\n'
-                + HEX.formatHex(sha256(body));
+        StringBuilder canonicalRequest = new StringBuilder(256 + body.length / 64).append(method).append('\n')
+                .append(path.isEmpty() ? "/" : path).append('\n')
+                .append(canonicalQuery(query)).append('\n');
+        appendCanonicalHeaders(canonicalRequest, authorization.signedHeaders(), headers);
+        canonicalRequest.append('\n').append(String.join(";", authorization.signedHeaders())).append('\n')
+                .append(HEX.formatHex(sha256(body)));
         String stringToSign = ALGORITHM + '\n' + amzDate + '\n' + authorization.scope() + '\n'
-                + HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+                + HEX.formatHex(sha256(canonicalRequest.toString().getBytes(StandardCharsets.UTF_8)));
         if (signingKeys.size() > 4 * secretsByAccessKey.size()) {
             signingKeys.clear(); // only dates within the skew window are ever used again
         }
         byte[] key = signingKeys.computeIfAbsent(authorization.accessKeyId() + '/' + authorization.date(),
                 k -> signingKey(secret, authorization.date()));
-        byte[] expected = HEX.formatHex(hmac(key, stringToSign)).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = HEX.formatHex(SIGNATURE_MAC.get().sign(key, stringToSign))
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] given = authorization.signature().getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, given)) {
             throw badRequest(INVALID_SIGNATURE, MISMATCH_MESSAGE);
@@ -148,16 +143,19 @@ final class SigV4Verifier {
         return hmac(key, "aws4_request");
     }
 
-    private static String canonicalHeaders(List<String> signedHeaders, Function<String, List<String>> headers) {
-        StringBuilder canonical = new StringBuilder();
+    private static void appendCanonicalHeaders(StringBuilder canonical, List<String> signedHeaders,
+                                               Function<String, List<String>> headers) {
         for (String name : signedHeaders) {
-            List<String> values = new ArrayList<>();
-            for (String value : headers.apply(name)) {
-                values.add(collapseWhitespace(value));
+            canonical.append(name).append(':');
+            List<String> values = headers.apply(name);
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0) {
+                    canonical.append(',');
+                }
+                canonical.append(collapseWhitespace(values.get(i)));
             }
-            canonical.append(name).append(':').append(String.join(",", values)).append('\n');
+            canonical.append('\n');
         }
-        return canonical.toString();
     }
 
     /** Trimmed, runs of whitespace as one space, as SigV4 canonicalizes header values. */
@@ -252,15 +250,47 @@ final class SigV4Verifier {
 
     private static byte[] hmac(byte[] key, String data) {
         Mac mac = HMAC.get();
+        init(mac, key);
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void init(Mac mac, byte[] key) {
         try {
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 refused a key", e);
         }
-        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac newMac() {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks HMAC-SHA256", e);
+        }
+    }
+
+    /**
+     * The last signing key's MAC, per thread: initializing a MAC hashes its key pads, and nearly every
+     * request is signed with the same signing key (one per access key and day), so it is kept until
+     * another key comes. Keys are compared by identity: the cache hands out one array per key.
+     */
+    private static final class SignatureMac {
+        private final Mac mac = newMac();
+        private byte[] key;
+
+        byte[] sign(byte[] signingKey, String stringToSign) {
+            if (signingKey != key) {
+                init(mac, signingKey);
+                key = signingKey;
+            }
+            return mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)); // doFinal resets to the key
+        }
     }
 
     /** The parts of an {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...} header. */
+    private static final ConcurrentHashMap<String, List<String>> SIGNED_HEADER_SETS = new ConcurrentHashMap<>();
+
     record Authorization(String accessKeyId, String date, String region, String service, List<String> signedHeaders,
                          String signature) {
 
@@ -274,32 +304,56 @@ final class SigV4Verifier {
                 throw badRequest(INCOMPLETE_SIGNATURE, "Authorization header requires '" + ALGORITHM
                         + "' as its algorithm.");
             }
-            Map<String, String> parameters = new LinkedHashMap<>();
-            for (String part : trimmed.substring(ALGORITHM.length()).split(",")) {
-                int equals = part.indexOf('=');
-                if (equals > 0) {
-                    parameters.put(part.substring(0, equals).strip(), part.substring(equals + 1).strip());
+            // by hand rather than split and map: this runs for every signed request
+            String credential = null;
+            String signature = null;
+            String signedHeaders = null;
+            int from = ALGORITHM.length();
+            while (from <= trimmed.length()) {
+                int comma = trimmed.indexOf(',', from);
+                int end = comma < 0 ? trimmed.length() : comma;
+                int equals = trimmed.indexOf('=', from);
+                if (equals > from && equals < end) {
+                    String name = trimmed.substring(from, equals).strip();
+                    String value = trimmed.substring(equals + 1, end).strip();
+                    switch (name) {
+                        case "Credential" -> credential = value;
+                        case "Signature" -> signature = value;
+                        case "SignedHeaders" -> signedHeaders = value;
+                        default -> { } // other parameters are not SigV4's; ignored as before
+                    }
                 }
+                from = end + 1;
             }
-            StringBuilder missing = new StringBuilder();
-            for (String required : List.of("Credential", "Signature", "SignedHeaders")) {
-                String value = parameters.get(required);
-                if (value == null || value.isEmpty()) {
-                    missing.append("Authorization header requires '").append(required).append("' parameter. ");
-                }
+            String missing = requirement("Credential", credential) + requirement("Signature", signature)
+                    + requirement("SignedHeaders", signedHeaders);
+            if (!missing.isEmpty()) {
+                throw badRequest(INCOMPLETE_SIGNATURE, missing.strip());
             }
-            if (missing.length() > 0) {
-                throw badRequest(INCOMPLETE_SIGNATURE, missing.toString().strip());
-            }
-            String[] credential = parameters.get("Credential").split("/", -1);
-            if (credential.length != 5 || !credential[4].equals("aws4_request")) {
+            String[] scope = credential.split("/", -1);
+            if (scope.length != 5 || !scope[4].equals("aws4_request")) {
                 throw badRequest(INCOMPLETE_SIGNATURE, "Credential must have exactly 5 slash-delimited elements, "
-                        + "e.g. keyid/date/region/service/term, got '" + parameters.get("Credential") + "'");
+                        + "e.g. keyid/date/region/service/term, got '" + credential + "'");
             }
-            List<String> signedHeaders = List.of(parameters.get("SignedHeaders").toLowerCase(Locale.ROOT)
-                    .split(";"));
-            return new Authorization(credential[0], credential[1], credential[2], credential[3], signedHeaders,
-                    parameters.get("Signature"));
+            return new Authorization(scope[0], scope[1], scope[2], scope[3], signedHeaderNames(signedHeaders),
+                    signature);
+        }
+
+        /** Clients sign the same few header sets again and again: each is split and lower-cased once. */
+        private static List<String> signedHeaderNames(String signedHeaders) {
+            List<String> names = SIGNED_HEADER_SETS.get(signedHeaders);
+            if (names == null) {
+                names = List.of(signedHeaders.toLowerCase(Locale.ROOT).split(";"));
+                if (SIGNED_HEADER_SETS.size() >= 64) {
+                    SIGNED_HEADER_SETS.clear(); // a caller inventing sets costs itself the splitting, nothing more
+                }
+                SIGNED_HEADER_SETS.put(signedHeaders, names);
+            }
+            return names;
+        }
+
+        private static String requirement(String name, String value) {
+            return value == null || value.isEmpty() ? "Authorization header requires '" + name + "' parameter. " : "";
         }
     }
 }
