@@ -232,11 +232,11 @@ final class LoadRun {
             results.put(name + ".cpu_ratio", b.cpuMicrosPerRequest() / a.cpuMicrosPerRequest());
             results.put(name + ".baseline_generator_cpu_share", a.generatorShare());
         }
-        progress(String.format("%s: %.0f req/s vs baseline %.0f (ratio %.3f), p99 %.2f vs %.2f ms, CPU %.1f vs "
-                        + "%.1f µs (ratio %.3f), generator %.0f %% of the machine's CPU", name, b.rps(), a.rps(),
+        progress(String.format("%s: %.0f req/s vs %s %.0f (ratio %.3f), p99 %.2f vs %.2f ms, server CPU %.1f µs%s, "
+                        + "generator %.0f %% of the machine's CPU", name, b.rps(), baseline.name(), a.rps(),
                 b.rps() / a.rps(), b.percentileMillis(99), a.percentileMillis(99), b.cpuMicrosPerRequest(),
-                a.cpuMicrosPerRequest(), b.cpuMicrosPerRequest() / a.cpuMicrosPerRequest(),
-                100 * b.generatorShare()));
+                baseline.process() == null ? "" : String.format(" vs %.1f (ratio %.3f)", a.cpuMicrosPerRequest(),
+                        b.cpuMicrosPerRequest() / a.cpuMicrosPerRequest()), 100 * b.generatorShare()));
     }
 
     /**
@@ -250,9 +250,21 @@ final class LoadRun {
             return;
         }
         List<String> statements = workload.feedbackStatements(jdbcUrl);
+        results.put(name + ".synchronous_commit", setting(jdbcUrl, "synchronous_commit"));
         Load database = (side, seconds) -> Pgbench.run(jdbcUrl, statements, plan.connections(), seconds);
         compare(name, new Side("pgbench", null, server.host(), server.port()), server,
                 () -> database, () -> http(workload.adminFeedbackSpreadOverHttp()));
+    }
+
+    /** A setting of the benchmark's PostgreSQL server, as it reports it. */
+    private static String setting(String jdbcUrl, String name) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+             java.sql.ResultSet row = connection.createStatement().executeQuery("SHOW " + name)) {
+            row.next();
+            return row.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the database's " + name, e);
+        }
     }
 
     private Measured measure(Side side, Load load) {

@@ -67,9 +67,15 @@ public final class PostgresTestDatabase {
                 throw new IllegalStateException("the test database is not usable");
             }
         }
+        return emptied(storage);
+    }
+
+    /** The stores of {@code storage}, every table emptied first. */
+    public static Stores emptied(PostgresStorage storage) {
         try (Connection connection = storage.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE user_aliases, user_risk_profiles, users, auth_events, risk_configurations, pool_risk_counts, token_signing_keys, notifications, user_pools");
+            statement.execute("TRUNCATE user_aliases, user_risk_profiles, users, auth_events, risk_configurations, "
+                    + "pool_risk_counts, token_signing_keys, notifications, user_pools");
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty the test database", e);
         }
