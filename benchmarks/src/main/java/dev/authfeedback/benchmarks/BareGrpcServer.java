@@ -15,10 +15,15 @@ import java.net.InetSocketAddress;
  */
 public final class BareGrpcServer {
 
+    /** A load generator closing its streams at the end of a run is no news; held, as JUL keeps loggers weakly. */
+    private static final java.util.logging.Logger STREAM_ERRORS =
+            java.util.logging.Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerHandler");
+
     private BareGrpcServer() {
     }
 
     public static void main(String[] args) throws Exception {
+        STREAM_ERRORS.setLevel(java.util.logging.Level.SEVERE);
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0),
                         InsecureServerCredentials.create())
                 .addService(new FeedbackServiceGrpc.FeedbackServiceImplBase() {

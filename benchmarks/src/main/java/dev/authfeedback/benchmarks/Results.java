@@ -60,12 +60,12 @@ final class Results {
             Files.createDirectories(directory);
             JsonObject json = new JsonObject();
             figures.forEach(json::put);
-            JsonObject document = new JsonObject().put("machine", new JsonObject(new LinkedHashMap<>(machine)))
-                    .put("figures", json);
+            String written = OffsetDateTime.now(ZoneOffset.UTC).withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            JsonObject document = new JsonObject().put("written", written)
+                    .put("machine", new JsonObject(new LinkedHashMap<>(machine))).put("figures", json);
             Files.writeString(directory.resolve("latest.json"), document.encodePrettily() + "\n", StandardCharsets.UTF_8);
             Files.writeString(directory.resolve("latest.md"), "# " + title + "\n\n"
-                    + "Written " + OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-                    + " UTC by `java -jar benchmarks/target/benchmarks.jar`.\n\n" + table(machine) + "\n",
+                    + "Written " + written + " UTC by `java -jar benchmarks/target/benchmarks.jar`.\n\n" + table(machine) + "\n",
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the results to " + directory, e);

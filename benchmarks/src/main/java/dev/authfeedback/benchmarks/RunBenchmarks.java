@@ -28,7 +28,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@code --skip-jmh}, {@code --skip-load}, {@code --skip-scale}, {@code --out DIR}
  * (default {@code benchmarks/results}), {@code --server-jvm-option=OPTION} (repeatable; for the
  * project's server in the load runs, e.g. {@code -XX:StartFlightRecording=filename=server.jfr}),
- * {@code --only=NAME,...} (only these load comparisons, e.g. {@code http,postgres.http}).
+ * {@code --only=NAME,...} (only these load comparisons, e.g. {@code http,postgres.http}). A complete run
+ * into the default directory also rewrites the README's table; {@code --readme} only does that.
  */
 public final class RunBenchmarks {
 
@@ -43,6 +44,11 @@ public final class RunBenchmarks {
     /** Runs what the flags ask for, prints the table, writes the files, and answers the figures. */
     static Results run(String... args) throws Exception {
         List<String> flags = Arrays.asList(args);
+        if (flags.contains("--readme")) {
+            ReadmeTable.update(Path.of("README.md"), Path.of("benchmarks", "results", "latest.json"));
+            System.out.println("README.md's benchmark table rewritten from benchmarks/results/latest.json");
+            return new Results();
+        }
         boolean quick = flags.contains("--quick");
         boolean postgres = !flags.contains("--no-postgres");
         int outIndex = flags.indexOf("--out");
@@ -68,6 +74,12 @@ public final class RunBenchmarks {
         System.out.println(results.table(machine));
         results.write(out, machine, title);
         System.out.println("written: " + out.resolve("latest.md") + " and " + out.resolve("latest.json"));
+        boolean complete = flags.stream().noneMatch(flag -> flag.startsWith("--skip") || flag.startsWith("--only")
+                || flag.equals("--no-postgres") || flag.equals("--quick"));
+        if (complete && outIndex < 0 && Files.exists(Path.of("README.md"))) {
+            ReadmeTable.update(Path.of("README.md"), out.resolve("latest.json"));
+            System.out.println("README.md's benchmark table rewritten from them");
+        }
         return results;
     }
 

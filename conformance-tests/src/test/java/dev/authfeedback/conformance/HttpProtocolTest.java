@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +127,20 @@ class HttpProtocolTest {
         headers.put("X-Amz-Date", "20260101T000000Z");
         assertError(raw.post(headers, "{}".getBytes(StandardCharsets.UTF_8)), 400, "IncompleteSignatureException",
                 "Authorization header requires 'Signature' parameter.");
+    }
+
+    @Test
+    void aCredentialOfOtherThanFivePartsEndingInAws4RequestIsIncomplete() {
+        for (String credential : List.of(KEY + "/20260101/us-east-1/cognito-idp", KEY + "/20260101/us-east-1/cognito-idp/"
+                + "aws4_request/extra", KEY + "/20260101/us-east-1/cognito-idp/aws4_other", KEY + "//us-east-1/cognito-idp")) {
+            Map<String, String> headers = awsJsonHeaders("ListUserPools");
+            headers.put("Authorization", "AWS4-HMAC-SHA256 Credential=" + credential + ", SignedHeaders=host;x-amz-date, "
+                    + "Signature=abc");
+            headers.put("X-Amz-Date", "20260101T000000Z");
+            assertError(raw.post(headers, "{}".getBytes(StandardCharsets.UTF_8)), 400, "IncompleteSignatureException",
+                    "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '"
+                            + credential + "'");
+        }
     }
 
     @Test

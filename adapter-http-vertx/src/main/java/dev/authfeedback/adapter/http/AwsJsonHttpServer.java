@@ -255,9 +255,10 @@ public final class AwsJsonHttpServer {
     /**
      * What every request gets: its id, its deadline (the whole request must arrive, and be answered,
      * within the request timeout) and, when the access log is on, its line once answered.
-     * {@code whenEnded} registers the one thing to do when the response has ended.
+     * {@code whenEnded} registers the one thing to do when the response has ended. Answers when the
+     * request arrived ({@link System#nanoTime()}).
      */
-    private void begin(HttpServerRequest request, InFlight inFlight, Consumer<Handler<Void>> whenEnded) {
+    private long begin(HttpServerRequest request, InFlight inFlight, Consumer<Handler<Void>> whenEnded) {
         request.response().putHeader(REQUEST_ID, requestId());
         long arrived = System.nanoTime();
         connectionsWithARequest.add(request.connection());
@@ -268,6 +269,7 @@ public final class AwsJsonHttpServer {
                 logAccess(request, arrived);
             }
         });
+        return arrived;
     }
 
     /**
@@ -330,8 +332,7 @@ public final class AwsJsonHttpServer {
      * ever reaches a decoder; then the body is read up to the limit, verified and served.
      */
     private void serveOperation(HttpServerRequest request, InFlight inFlight) {
-        begin(request, inFlight, request.response()::endHandler);
-        long started = System.nanoTime();
+        long started = begin(request, inFlight, request.response()::endHandler);
         String target = request.getHeader(X_AMZ_TARGET);
         AwsJsonOperations.Handled operation = operations.forTarget(target);
         try {

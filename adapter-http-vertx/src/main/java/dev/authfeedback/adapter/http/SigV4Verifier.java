@@ -330,13 +330,32 @@ final class SigV4Verifier {
             if (!missing.isEmpty()) {
                 throw badRequest(INCOMPLETE_SIGNATURE, missing.strip());
             }
-            String[] scope = credential.split("/", -1);
-            if (scope.length != 5 || !scope[4].equals("aws4_request")) {
+            String[] scope = scope(credential);
+            if (scope == null || !scope[4].equals("aws4_request")) {
                 throw badRequest(INCOMPLETE_SIGNATURE, "Credential must have exactly 5 slash-delimited elements, "
                         + "e.g. keyid/date/region/service/term, got '" + credential + "'");
             }
             return new Authorization(scope[0], scope[1], scope[2], scope[3], signedHeaderNames(signedHeaders),
                     signature);
+        }
+
+        /** The five slash-separated parts of a credential, or null when there are not five. */
+        private static String[] scope(String credential) {
+            String[] parts = new String[5];
+            int from = 0;
+            for (int i = 0; i < 4; i++) {
+                int slash = credential.indexOf('/', from);
+                if (slash < 0) {
+                    return null;
+                }
+                parts[i] = credential.substring(from, slash);
+                from = slash + 1;
+            }
+            if (credential.indexOf('/', from) >= 0) {
+                return null;
+            }
+            parts[4] = credential.substring(from);
+            return parts;
         }
 
         /** Clients sign the same few header sets again and again: each is split and lower-cased once. */
