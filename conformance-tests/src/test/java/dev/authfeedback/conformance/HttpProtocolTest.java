@@ -307,6 +307,31 @@ class HttpProtocolTest {
     }
 
     @Test
+    void aClientThatExpectsContinueGetsItOnceTheHeadPassesAndNotWhenTheBodyIsTooLarge() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(raw.endpoint().getHost(), raw.endpoint().getPort())) {
+            socket.setSoTimeout(10_000);
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            String head = "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                    + "X-Amz-Target: " + TARGET + "ListUserPools\r\nExpect: 100-continue\r\nContent-Length: ";
+            socket.getOutputStream().write((head + "2\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 100 Continue");
+            assertThat(in.readLine()).isEmpty();
+            socket.getOutputStream().write("{}".getBytes(StandardCharsets.US_ASCII));
+            // unsigned: the answer shows the body was read and the request served to the end
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 400 Bad Request");
+        }
+        try (java.net.Socket socket = new java.net.Socket(raw.endpoint().getHost(), raw.endpoint().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                    + "X-Amz-Target: " + TARGET + "ListUserPools\r\nExpect: 100-continue\r\nContent-Length: "
+                    + (BODY_LIMIT + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine()).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+        }
+    }
+
+    @Test
     void aMalformedContentLengthIsASerializationError() throws Exception {
         try (java.net.Socket socket = new java.net.Socket(raw.endpoint().getHost(), raw.endpoint().getPort())) {
             socket.setSoTimeout(10_000);

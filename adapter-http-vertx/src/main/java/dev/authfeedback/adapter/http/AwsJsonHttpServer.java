@@ -348,6 +348,9 @@ public final class AwsJsonHttpServer {
         }
         BodyReader body = new BodyReader(request, operation, started);
         request.handler(body).endHandler(body::end);
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            request.response().writeContinue(); // the head passed: the client may send the body (curl waits for this)
+        }
     }
 
     /** Collects a request's body up to the limit, then serves the operation; over it, answers 413. */
