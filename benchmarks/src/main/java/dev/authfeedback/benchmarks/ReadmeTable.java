@@ -70,6 +70,18 @@ final class ReadmeTable {
                     f -> f.rps("postgres.http.record_evaluated.rps") + " req/s / "
                             + f.micros("postgres.http.record_evaluated.cpu_us_per_request") + " / "
                             + f.millis("postgres.http.record_evaluated.p99_ms"), null),
+            new Row("PostgreSQL with 10,000,000 events of 100,000 users: disk per event (table and indexes)",
+                    f -> f.bytes("postgres_scale.bytes_per_event_at_10000000"), null),
+            new Row("  admin feedback / a page of the list / record, µs at 10,000 → 10,000,000 events",
+                    f -> f.number("postgres_scale.admin_feedback.us_at_10000", "%.0f") + " → "
+                            + f.number("postgres_scale.admin_feedback.us_at_10000000", "%.0f") + " / "
+                            + f.number("postgres_scale.list_page.us_at_10000", "%.0f") + " → "
+                            + f.number("postgres_scale.list_page.us_at_10000000", "%.0f") + " / "
+                            + f.number("postgres_scale.record.us_at_10000", "%.0f") + " → "
+                            + f.number("postgres_scale.record.us_at_10000000", "%.0f"),
+                    new Target("flat (within 1.5×)", f -> f.at("postgres_scale.admin_feedback.growth_ratio") <= 1.5
+                            && f.at("postgres_scale.list_page.growth_ratio") <= 1.5
+                            && f.at("postgres_scale.record.growth_ratio") <= 1.5)),
             new Row("Domain AdminUpdateAuthEventFeedback (hot)",
                     f -> f.nanos("jmh.memory.hot.adminUpdateAuthEventFeedback.ns_per_op") + ", "
                             + f.bytes("jmh.memory.hot.adminUpdateAuthEventFeedback.bytes_per_op"),

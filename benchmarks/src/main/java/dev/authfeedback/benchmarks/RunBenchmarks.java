@@ -1,5 +1,6 @@
 package dev.authfeedback.benchmarks;
 
+import dev.authfeedback.conformance.PostgresTestDatabase;
 import dev.authfeedback.server.AuthFeedbackServer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -69,6 +70,9 @@ public final class RunBenchmarks {
         }
         if (!flags.contains("--skip-scale")) {
             scale(results, quick);
+            if (postgres) {
+                postgresScale(results, quick);
+            }
         }
         String title = quick ? "Benchmark smoke run (--quick: figures not meaningful)" : "Benchmark results";
         System.out.println(results.table(machine));
@@ -163,6 +167,18 @@ public final class RunBenchmarks {
         results.note("scale.heap_bytes_per_event", "target ≤ 512 B");
         results.put("scale.startup_ms", startupMillis(quick ? 1 : 5));
         results.note("scale.startup_ms", "target ≤ 1500 ms (JVM start included)");
+    }
+
+    /** The database grown to 10 million events (a few thousand in quick mode), in a JVM of its own. */
+    private static void postgresScale(Results results, boolean quick) {
+        String[] sizes = quick ? new String[] {"1000", "10000"} : new String[] {"10000", "1000000", "10000000"};
+        LoadRun.progress("postgres scale: growing a database to " + sizes[sizes.length - 1] + " events");
+        List<String> arguments = new ArrayList<>(List.of(PostgresTestDatabase.newDatabase()));
+        arguments.addAll(List.of(sizes));
+        List<String> jvm = quick ? List.of("-Xmx512m", "-Dbench.scaleRounds=50") : List.of("-Xmx1g");
+        try (ChildProcess scale = ChildProcess.java(jvm, PostgresScaleRun.class, arguments.toArray(new String[0]))) {
+            results.putAll(new JsonObject(scale.awaitLine("result ", 3600).substring("result ".length())));
+        }
     }
 
     /** Median time from starting the server's JVM to its ready line. */

@@ -30,7 +30,9 @@ class BenchmarksSmokeTest {
                 "http.throughput_ratio", "http.p99_ms", "http.cpu_ratio", "http.user_feedback.throughput_ratio",
                 "http.record_evaluated.throughput_ratio", "grpc.throughput_ratio", "postgres.http.throughput_ratio",
                 "postgres.http.record_evaluated.rps",
-                "scale.heap_bytes_per_event", "scale.admin_feedback.growth_ratio", "scale.startup_ms")) {
+                "scale.heap_bytes_per_event", "scale.admin_feedback.growth_ratio", "scale.startup_ms",
+                "postgres_scale.bytes_per_event", "postgres_scale.admin_feedback.growth_ratio",
+                "postgres.feedback_vs_pgbench.throughput_ratio", "http.admin_get_user.cpu_ratio")) {
             assertThat(results.get(key)).as(key).isInstanceOf(Number.class);
             assertThat(((Number) results.get(key)).doubleValue()).as(key).isFinite().isPositive();
         }
