@@ -332,6 +332,19 @@ class HttpProtocolTest {
     }
 
     @Test
+    void aSignedBodyThatArrivesInManyChunksIsReadWhole() {
+        // a valid request padded to many times what one read brings (at most 64 KiB): every chunk kept, in order
+        restart(new HttpAdapterSettings("127.0.0.1", 0, 1_000_000, REGION, Map.of(KEY, SECRET)));
+        byte[] body = ("{\"MaxResults\":1" + " ".repeat(500_000) + "}").getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpRequest.Builder chunked = java.net.http.HttpRequest.newBuilder(raw.endpoint())
+                .timeout(Duration.ofSeconds(10))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        RawAwsJsonClient.signedHeaders(raw.endpoint(), new Signing(REGION, KEY, SECRET), awsJsonHeaders("ListUserPools"),
+                body).forEach(chunked::header);
+        assertThat(raw.send(chunked.build()).status()).isEqualTo(200);
+    }
+
+    @Test
     void aMalformedContentLengthIsASerializationError() throws Exception {
         try (java.net.Socket socket = new java.net.Socket(raw.endpoint().getHost(), raw.endpoint().getPort())) {
             socket.setSoTimeout(10_000);

@@ -359,6 +359,8 @@ public final class AwsJsonHttpServer {
         private final AwsJsonOperations.Handled operation;
         private final long started;
         private Buffer body;
+        /** Whether {@link #body} is this reader's own buffer rather than the first chunk. */
+        private boolean owned;
         private boolean tooLarge;
 
         BodyReader(HttpServerRequest request, AwsJsonOperations.Handled operation, long started) {
@@ -381,7 +383,11 @@ public final class AwsJsonHttpServer {
             if (body == null) {
                 body = chunk; // most bodies arrive in one chunk: no copy
             } else {
-                body = body.copy().appendBuffer(chunk);
+                if (!owned) {
+                    body = Buffer.buffer(body.length() + chunk.length()).appendBuffer(body); // once, then appended to
+                    owned = true;
+                }
+                body.appendBuffer(chunk);
             }
         }
 
