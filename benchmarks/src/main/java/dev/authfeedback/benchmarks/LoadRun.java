@@ -230,8 +230,8 @@ final class LoadRun {
         if (baseline.process() != null) { // a baseline that is no process of ours (pgbench) has no CPU figures
             results.put(name + ".baseline_cpu_us_per_request", a.cpuMicrosPerRequest());
             results.put(name + ".cpu_ratio", b.cpuMicrosPerRequest() / a.cpuMicrosPerRequest());
-            results.put(name + ".baseline_generator_cpu_share", a.generatorShare());
         }
+        results.put(name + ".baseline_generator_cpu_share", a.generatorShare());
         progress(String.format("%s: %.0f req/s vs %s %.0f (ratio %.3f), p99 %.2f vs %.2f ms, server CPU %.1f µs%s, "
                         + "generator %.0f %% of the machine's CPU", name, b.rps(), baseline.name(), a.rps(),
                 b.rps() / a.rps(), b.percentileMillis(99), a.percentileMillis(99), b.cpuMicrosPerRequest(),

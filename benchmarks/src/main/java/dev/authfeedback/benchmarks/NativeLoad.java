@@ -184,8 +184,8 @@ final class NativeLoad {
         return literal.append('"').toString();
     }
 
-    /** Runs the command under bash, whose {@code times} then prints the command's CPU time. */
-    private static List<String> runTimed(List<String> command, double seconds) {
+    /** Runs the command under bash, whose {@code times} then prints the command's CPU time; fails on a non-zero exit. */
+    static List<String> runTimed(List<String> command, double seconds) {
         install();
         List<String> bash = new ArrayList<>(List.of("bash", "-c", "\"$@\"; status=$?; times; exit $status", "load"));
         bash.addAll(command);
@@ -211,7 +211,7 @@ final class NativeLoad {
     }
 
     /** The second line of {@code times}: the children's user and system time. */
-    private static double childCpuSeconds(List<String> output) {
+    static double childCpuSeconds(List<String> output) {
         Matcher children = TIMES.matcher(output.get(output.size() - 1));
         if (!children.matches()) {
             throw new IllegalStateException("no CPU times at the end of: " + output.get(output.size() - 1));

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
@@ -28,7 +27,6 @@ final class Pgbench {
 
     /** Runs {@code scripts} (SQL text each) with {@code clients} connections, prepared statements, one thread. */
     static NativeLoad.Slice run(String jdbcUrl, List<String> scripts, int clients, double seconds) {
-        NativeLoad.install();
         URI database = URI.create(jdbcUrl.substring("jdbc:".length()));
         Path directory;
         try {
@@ -43,20 +41,12 @@ final class Pgbench {
                 command.addAll(List.of("-f", script.toString()));
             }
             command.add(database.getPath().substring(1));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor((long) seconds + 60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException("pgbench failed: " + output);
-            }
-            Matcher failed = FAILED.matcher(output);
+            List<String> output = NativeLoad.runTimed(command, seconds);
+            Matcher failed = FAILED.matcher(String.join("\n", output));
             long errors = failed.find() ? Long.parseLong(failed.group(1)) : 0;
-            return fromLogs(directory, errors);
+            return fromLogs(directory, errors, NativeLoad.childCpuSeconds(output));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run pgbench", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -64,7 +54,7 @@ final class Pgbench {
      * Each log line: client, transaction, latency (µs), script, epoch seconds, microseconds. The
      * slice's time runs from the first transaction's start to the last one's end.
      */
-    private static NativeLoad.Slice fromLogs(Path directory, long errors) throws IOException {
+    private static NativeLoad.Slice fromLogs(Path directory, long errors, double cpuSeconds) throws IOException {
         Histogram latencies = new Histogram(3);
         long transactions = 0;
         double first = Double.MAX_VALUE;
@@ -88,7 +78,6 @@ final class Pgbench {
             }
         }
         Files.delete(directory);
-        // pgbench's own CPU is not this figure's concern: it is not compared with a server's
-        return new NativeLoad.Slice(transactions, errors, transactions == 0 ? 0 : last - first, latencies, 0);
+        return new NativeLoad.Slice(transactions, errors, transactions == 0 ? 0 : last - first, latencies, cpuSeconds);
     }
 }
