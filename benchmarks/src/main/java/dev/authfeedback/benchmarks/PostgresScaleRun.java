@@ -116,37 +116,25 @@ public final class PostgresScaleRun {
         }
     }
 
-    /** Microseconds per call, the median of three rounds after a warm-up round, for random users and events. */
+    private static double micros(int rounds, Runnable operation) {
+        return ScaleRun.timed(rounds, operation) / 1e3;
+    }
+
+    /** Microseconds per call (as the in-memory scale run times them), for random users and events. */
     private static void measure(AuthEventFeedbackUseCases service, UserPool pool, long size, int rounds,
                                 JsonObject result) {
         Random random = new Random(size);
         long users = size / EVENTS_PER_USER;
-        result.put("postgres_scale.admin_feedback.us_at_" + size, timed(rounds, () -> {
+        result.put("postgres_scale.admin_feedback.us_at_" + size, micros(rounds, () -> {
             long event = (long) (random.nextDouble() * size);
             service.adminUpdateAuthEventFeedback(new AdminUpdateAuthEventFeedbackCommand(pool.id(),
                     "user" + event / EVENTS_PER_USER, "event-" + event, "Valid"));
         }));
-        result.put("postgres_scale.list_page.us_at_" + size, timed(rounds, () ->
+        result.put("postgres_scale.list_page.us_at_" + size, micros(rounds, () ->
                 service.adminListUserAuthEvents(new AdminListUserAuthEventsCommand(pool.id(),
                         "user" + (long) (random.nextDouble() * users), 60, null))));
-        result.put("postgres_scale.record.us_at_" + size, timed(rounds, () ->
+        result.put("postgres_scale.record.us_at_" + size, micros(rounds, () ->
                 service.recordAuthEvent(new RecordAuthEventCommand(pool.id(),
                         "user" + (long) (random.nextDouble() * users), "SignIn"))));
-    }
-
-    private static double timed(int rounds, Runnable operation) {
-        for (int i = 0; i < rounds; i++) {
-            operation.run();
-        }
-        double[] means = new double[3];
-        for (int round = 0; round < means.length; round++) {
-            long started = System.nanoTime();
-            for (int i = 0; i < rounds; i++) {
-                operation.run();
-            }
-            means[round] = (System.nanoTime() - started) / 1e3 / rounds;
-        }
-        java.util.Arrays.sort(means);
-        return means[1];
     }
 }

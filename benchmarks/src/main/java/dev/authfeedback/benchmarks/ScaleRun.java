@@ -110,7 +110,7 @@ public final class ScaleRun {
      * Median over three rounds of the mean ns per call, after a warm-up round and a full GC, so that
      * the garbage of loading the store is not charged to the operation measured next.
      */
-    private static double timed(int rounds, Runnable operation) {
+    static double timed(int rounds, Runnable operation) {
         for (int i = 0; i < rounds; i++) {
             operation.run();
         }

@@ -111,15 +111,15 @@ final class SigV4Verifier {
             throw badRequest(INVALID_SIGNATURE, "Signature not yet current: " + amzDate + " is still later than "
                     + basic(now.plus(MAX_SKEW)) + " (" + basic(now) + " + 15 min.)");
         }
-        if (!authorization.signedHeaders().contains("host")) {
+        if (!authorization.signedHeaders().names().contains("host")) {
             throw badRequest(INCOMPLETE_SIGNATURE, "'Host' or ':authority' must be a 'SignedHeader' in the AWS "
                     + "Authorization.");
         }
         StringBuilder canonicalRequest = new StringBuilder(256 + body.length / 64).append(method).append('\n')
                 .append(path.isEmpty() ? "/" : path).append('\n')
                 .append(canonicalQuery(query)).append('\n');
-        appendCanonicalHeaders(canonicalRequest, authorization.signedHeaders(), headers);
-        canonicalRequest.append('\n').append(String.join(";", authorization.signedHeaders())).append('\n')
+        appendCanonicalHeaders(canonicalRequest, authorization.signedHeaders().names(), headers);
+        canonicalRequest.append('\n').append(authorization.signedHeaders().joined()).append('\n')
                 .append(HEX.formatHex(sha256(body)));
         String stringToSign = ALGORITHM + '\n' + amzDate + '\n' + authorization.scope() + '\n'
                 + HEX.formatHex(sha256(canonicalRequest.toString().getBytes(StandardCharsets.UTF_8)));
@@ -289,9 +289,13 @@ final class SigV4Verifier {
     }
 
     /** The parts of an {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...} header. */
-    private static final ConcurrentHashMap<String, List<String>> SIGNED_HEADER_SETS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, SignedHeaders> SIGNED_HEADER_SETS = new ConcurrentHashMap<>();
 
-    record Authorization(String accessKeyId, String date, String region, String service, List<String> signedHeaders,
+    /** A SignedHeaders parameter: the names, lower-cased, and as the canonical request lists them. */
+    record SignedHeaders(List<String> names, String joined) {
+    }
+
+    record Authorization(String accessKeyId, String date, String region, String service, SignedHeaders signedHeaders,
                          String signature) {
 
         String scope() {
@@ -359,10 +363,11 @@ final class SigV4Verifier {
         }
 
         /** Clients sign the same few header sets again and again: each is split and lower-cased once. */
-        private static List<String> signedHeaderNames(String signedHeaders) {
-            List<String> names = SIGNED_HEADER_SETS.get(signedHeaders);
+        private static SignedHeaders signedHeaderNames(String signedHeaders) {
+            SignedHeaders names = SIGNED_HEADER_SETS.get(signedHeaders);
             if (names == null) {
-                names = List.of(signedHeaders.toLowerCase(Locale.ROOT).split(";"));
+                List<String> split = List.of(signedHeaders.toLowerCase(Locale.ROOT).split(";"));
+                names = new SignedHeaders(split, String.join(";", split));
                 if (SIGNED_HEADER_SETS.size() >= 64) {
                     SIGNED_HEADER_SETS.clear(); // a caller inventing sets costs itself the splitting, nothing more
                 }
