@@ -6,6 +6,7 @@ import dev.authfeedback.domain.port.out.ServerPeers;
 import dev.authfeedback.domain.port.out.Stores;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -25,6 +26,7 @@ public final class PostgresStorage implements AutoCloseable {
     private final PostgresTokenSigningKeyStore signingKeys;
     private final Stores stores;
     private final ServerLeases leases;
+    private final PoolAndUserCache cache;
     private volatile boolean migrated;
 
     private PostgresStorage(PostgresSettings settings, HikariDataSource dataSource) {
@@ -32,8 +34,9 @@ public final class PostgresStorage implements AutoCloseable {
         this.dataSource = dataSource;
         this.health = new DatabaseHealth(PostgresSettings.withoutParameters(settings.jdbcUrl()), this::connectAndMigrate);
         Jdbc jdbc = new Jdbc(dataSource, health);
+        this.cache = new PoolAndUserCache(settings);
         this.signingKeys = new PostgresTokenSigningKeyStore(jdbc, new StoredSecrets(settings.masterKey()));
-        this.stores = new Stores(new PostgresUserPoolStore(jdbc, signingKeys), new PostgresUserStore(jdbc),
+        this.stores = new Stores(new PostgresUserPoolStore(jdbc, signingKeys, cache), new PostgresUserStore(jdbc, cache),
                 new PostgresAuthEventStore(jdbc), new PostgresRiskConfigurationStore(jdbc), new PostgresRiskModelStore(jdbc),
                 signingKeys, new PostgresNotificationStore(jdbc), true, health);
         this.leases = new ServerLeases(dataSource);
@@ -90,6 +93,7 @@ public final class PostgresStorage implements AutoCloseable {
                 .migrate();
         signingKeys.protectStoredKeys(dataSource);
         leases.start();
+        cache.start();
         migrated = true;
     }
 
@@ -102,6 +106,23 @@ public final class PostgresStorage implements AutoCloseable {
         return leases;
     }
 
+    /**
+     * True while this server keeps pools and users in memory between requests: it is listening for
+     * every server's changes to them (after start, and while the listening connection holds).
+     */
+    public boolean keepsPoolsAndUsers() {
+        return cache.listening();
+    }
+
+    /**
+     * Returns once this server has heard of every change to pools and users committed before the
+     * call: for whoever changes those tables by other means than the stores (a script, a test) and
+     * reads through the stores next.
+     */
+    public void awaitChangesHeard() {
+        cache.awaitHeard(dataSource, Duration.ofSeconds(10));
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }
@@ -109,6 +130,7 @@ public final class PostgresStorage implements AutoCloseable {
     @Override
     public void close() {
         leases.close();
+        cache.close();
         health.close();
         dataSource.close();
     }

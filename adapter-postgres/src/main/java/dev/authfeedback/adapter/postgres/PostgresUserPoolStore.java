@@ -28,10 +28,12 @@ final class PostgresUserPoolStore implements UserPoolStore {
 
     private final Jdbc jdbc;
     private final PostgresTokenSigningKeyStore signingKeys;
+    private final PoolAndUserCache cache;
 
-    PostgresUserPoolStore(Jdbc jdbc, PostgresTokenSigningKeyStore signingKeys) {
+    PostgresUserPoolStore(Jdbc jdbc, PostgresTokenSigningKeyStore signingKeys, PoolAndUserCache cache) {
         this.jdbc = jdbc;
         this.signingKeys = signingKeys;
+        this.cache = cache;
     }
 
     @Override
@@ -52,12 +54,21 @@ final class PostgresUserPoolStore implements UserPoolStore {
 
     @Override
     public Optional<UserPool> find(String poolId) {
-        return jdbc.queryOne("find pool", "SELECT " + COLUMNS + " FROM user_pools WHERE id = ?",
-                statement -> statement.setString(1, poolId), PostgresUserPoolStore::pool);
+        return cache.pool(poolId, () -> jdbc.queryOne("find pool", "SELECT " + COLUMNS + " FROM user_pools WHERE id = ?",
+                statement -> statement.setString(1, poolId), PostgresUserPoolStore::pool));
     }
 
     @Override
     public boolean replace(UserPool current, UserPool pool) {
+        try {
+            return replaceRow(current, pool);
+        } finally {
+            // also when it failed: the pool kept here may be what made it fail
+            cache.poolChanged(pool.id());
+        }
+    }
+
+    private boolean replaceRow(UserPool current, UserPool pool) {
         return jdbc.withConnection("replace pool", connection -> Jdbc.update(connection,
                 "UPDATE user_pools SET name = ?, last_modified_nanos = ?, advanced_security_mode = ?, tier = ?, "
                         + "version = ? WHERE id = ? AND version = ?",
@@ -75,6 +86,14 @@ final class PostgresUserPoolStore implements UserPoolStore {
     /** Users, their aliases and events, and the keys go with the pool row (ON DELETE CASCADE), in this one statement. */
     @Override
     public boolean delete(String poolId) {
+        try {
+            return deleteRows(poolId);
+        } finally {
+            cache.poolChanged(poolId);
+        }
+    }
+
+    private boolean deleteRows(String poolId) {
         return jdbc.inTransaction("delete pool", connection -> {
             // the cascade waits for transactions still writing the pool's events; their figures go after
             int deleted = Jdbc.update(connection, "DELETE FROM user_pools WHERE id = ?",

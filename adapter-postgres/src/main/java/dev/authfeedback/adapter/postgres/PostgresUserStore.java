@@ -30,9 +30,11 @@ final class PostgresUserStore implements UserStore {
             + "u.enabled, u.status, u.create_nanos, u.last_modified_nanos, u.alias_names, u.alias_values";
 
     private final Jdbc jdbc;
+    private final PoolAndUserCache cache;
 
-    PostgresUserStore(Jdbc jdbc) {
+    PostgresUserStore(Jdbc jdbc, PoolAndUserCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @Override
@@ -94,11 +96,11 @@ final class PostgresUserStore implements UserStore {
 
     @Override
     public Optional<User> findByUsername(String poolId, String username) {
-        return jdbc.queryOne("find user by username", "SELECT " + COLUMNS + " FROM users u "
-                + "WHERE u.pool_id = ? AND u.username = ?", statement -> {
+        return cache.userByUsername(poolId, username, () -> jdbc.queryOne("find user by username", "SELECT " + COLUMNS
+                + " FROM users u WHERE u.pool_id = ? AND u.username = ?", statement -> {
                     statement.setString(1, poolId);
                     statement.setString(2, username);
-                }, PostgresUserStore::user);
+                }, PostgresUserStore::user));
     }
 
     @Override
