@@ -251,6 +251,8 @@ final class LoadRun {
         }
         List<String> statements = workload.feedbackStatements(jdbcUrl);
         results.put(name + ".synchronous_commit", setting(jdbcUrl, "synchronous_commit"));
+        results.put(name + ".fsync", setting(jdbcUrl, "fsync"));
+        results.put(name + ".full_page_writes", setting(jdbcUrl, "full_page_writes"));
         Load database = (side, seconds) -> Pgbench.run(jdbcUrl, statements, plan.connections(), seconds);
         compare(name, new Side("pgbench", null, server.host(), server.port()), server,
                 () -> database, () -> http(workload.adminFeedbackSpreadOverHttp()));

@@ -56,6 +56,10 @@ public final class RunBenchmarks {
         Path out = outIndex >= 0 ? Path.of(args[outIndex + 1]) : Path.of("benchmarks", "results");
         Results results = new Results();
         Map<String, String> machine = machine();
+        if (postgres) {
+            // the load and scale runs' database commits as PostgreSQL does by default: to disk
+            PostgresTestDatabase.startDurable();
+        }
         if (!flags.contains("--skip-jmh")) {
             jmh(results, quick, postgres);
         }

@@ -107,7 +107,7 @@ final class Jdbc {
         }
     }
 
-    private void requireUsable(String operation) {
+    void requireUsable(String operation) {
         if (!health.usable()) {
             throw new StoreUnavailableException(operation + " failed: PostgreSQL is not usable", null);
         }

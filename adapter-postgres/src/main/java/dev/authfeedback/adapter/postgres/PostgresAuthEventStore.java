@@ -27,15 +27,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Events in {@code auth_events}; "newest first" is descending {@code seq}, the order of insertion.
  * An insert or a feedback update is one transaction with the lesson it teaches the risk model; a
  * feedback update is one statement that locks the event's row and answers the feedback it replaced,
  * so concurrent ones apply one after the other; on an event without a context, which teaches nothing,
- * it is the only statement and commits on its own.
+ * it is the only statement. Feedback writes that arrive together commit together ({@link FeedbackCommits}).
  */
 final class PostgresAuthEventStore implements AuthEventStore {
 
@@ -45,11 +50,27 @@ final class PostgresAuthEventStore implements AuthEventStore {
             + "feedback_nanos, risk_reasons";
     private static final String PREFIXED_COLUMNS = "e." + COLUMNS.replace(", ", ", e.");
     private static final String PROVIDER_ADMIN = FeedbackProvider.ADMIN.wireValue();
+    /** Writes committed together lock their events in this order, so that two batches never wait on each other in a cycle. */
+    private static final Comparator<FeedbackCommits.Write> EVENT_ORDER = Comparator
+            .comparing(FeedbackCommits.Write::poolId).thenComparing(FeedbackCommits.Write::userSub)
+            .thenComparing(FeedbackCommits.Write::eventId);
 
     private final Jdbc jdbc;
+    private final FeedbackCommits commits;
 
     PostgresAuthEventStore(Jdbc jdbc) {
         this.jdbc = jdbc;
+        this.commits = new FeedbackCommits(jdbc, this::recordAlone, PostgresAuthEventStore::recordTogether);
+    }
+
+    /** Feedback writes so far and the transactions they took. */
+    FeedbackCommitCounts feedbackCommits() {
+        return commits.counts();
+    }
+
+    /** Stops committing feedback; writes still waiting fail as the store being closed. */
+    void close() {
+        commits.close();
     }
 
     @Override
@@ -131,49 +152,142 @@ final class PostgresAuthEventStore implements AuthEventStore {
 
     @Override
     public Optional<AuthEvent> recordFeedback(String poolId, String userSub, String eventId, EventFeedback feedback) {
-        // an event without a context teaches the model nothing: one statement, committed on its own
-        Optional<AuthEvent> withoutContext = jdbc.queryOne("record feedback", "UPDATE auth_events SET "
-                + "feedback_value = ?, feedback_provider = ?, feedback_nanos = ? WHERE pool_id = ? AND user_sub = ? "
-                + "AND event_id = ? AND NOT has_context RETURNING " + COLUMNS,
-                feedbackOfEvent(feedback, poolId, userSub, eventId), PostgresAuthEventStore::event);
+        return commits.record(poolId, userSub, eventId, feedback);
+    }
+
+    /** One write in transactions of its own: on an event without a context, one statement committed on its own. */
+    private Optional<AuthEvent> recordAlone(FeedbackCommits.Write write) {
+        Optional<AuthEvent> withoutContext = jdbc.withConnection("record feedback",
+                connection -> recordWithoutContext(connection, write));
         if (withoutContext.isPresent()) {
             return withoutContext;
         }
-        return jdbc.inTransaction("record feedback", connection -> {
-            // one statement sets the feedback and answers the one it replaced: the sub-select locks the
-            // row, so a concurrent update waits and then sees this one's value as the one it replaces
-            List<ReplacedFeedback> updated = Jdbc.query(connection, "UPDATE auth_events e SET feedback_value = ?, "
-                    + "feedback_provider = ?, feedback_nanos = ? FROM (SELECT seq, feedback_value AS old_value, "
-                    + "feedback_provider AS old_provider, feedback_nanos AS old_nanos FROM auth_events "
-                    + "WHERE pool_id = ? AND user_sub = ? AND event_id = ? FOR UPDATE) old WHERE e.seq = old.seq "
-                    + "RETURNING " + PREFIXED_COLUMNS + ", old.old_value, old.old_provider, old.old_nanos",
-                    feedbackOfEvent(feedback, poolId, userSub, eventId), row -> new ReplacedFeedback(event(row),
-                            feedback(row.getString("old_value"), row.getString("old_provider"),
-                                    row.getLong("old_nanos"))));
-            if (updated.isEmpty()) {
-                return Optional.empty();
+        return jdbc.inTransaction("record feedback", connection -> recordWithContext(connection, write));
+    }
+
+    /**
+     * Several writes in the caller's transaction. The first write to each event without a context
+     * is one statement for all of them; every other (an event with a context, one not found, a
+     * second write to an event) follows alone, in the order the writes came, so that the last one
+     * to an event is its value as if they had come one by one.
+     */
+    private static Map<FeedbackCommits.Write, Optional<AuthEvent>> recordTogether(
+            Connection connection, List<FeedbackCommits.Write> writes) throws SQLException {
+        Map<FeedbackCommits.Write, Optional<AuthEvent>> results = new IdentityHashMap<>();
+        Map<List<String>, FeedbackCommits.Write> firsts = new LinkedHashMap<>();
+        for (FeedbackCommits.Write write : writes) {
+            firsts.putIfAbsent(List.of(write.poolId(), write.userSub(), write.eventId()), write);
+        }
+        List<FeedbackCommits.Write> ordered = new ArrayList<>(firsts.values());
+        ordered.sort(EVENT_ORDER);
+        List<AuthEvent> updated = Jdbc.query(connection, "UPDATE auth_events e SET feedback_value = w.value, "
+                + "feedback_provider = w.provider, feedback_nanos = w.nanos FROM unnest(?::text[], ?::text[], "
+                + "?::text[], ?::text[], ?::text[], ?::bigint[]) AS w(pool_id, user_sub, event_id, value, provider, "
+                + "nanos) WHERE e.pool_id = w.pool_id AND e.user_sub = w.user_sub "
+                + "AND e.event_id = w.event_id AND NOT e.has_context RETURNING " + PREFIXED_COLUMNS, statement -> {
+                    statement.setArray(1, textArray(connection, ordered.stream().map(FeedbackCommits.Write::poolId)
+                            .toList()));
+                    statement.setArray(2, textArray(connection, ordered.stream().map(FeedbackCommits.Write::userSub)
+                            .toList()));
+                    statement.setArray(3, textArray(connection, ordered.stream().map(FeedbackCommits.Write::eventId)
+                            .toList()));
+                    statement.setArray(4, textArray(connection, ordered.stream()
+                            .map(write -> write.feedback().feedbackValue().wireValue()).toList()));
+                    statement.setArray(5, textArray(connection, ordered.stream()
+                            .map(write -> write.feedback().provider().wireValue()).toList()));
+                    statement.setArray(6, connection.createArrayOf("bigint", ordered.stream()
+                            .map(write -> nanos(write.feedback().feedbackDate())).toArray()));
+                }, PostgresAuthEventStore::event);
+        for (AuthEvent event : updated) {
+            results.put(firsts.get(List.of(event.poolId(), event.userSub(), event.eventId())), Optional.of(event));
+        }
+        List<FeedbackCommits.Write> rest = new ArrayList<>();
+        for (FeedbackCommits.Write write : writes) {
+            if (!results.containsKey(write)) {
+                rest.add(write);
             }
-            AuthEvent after = updated.get(0).event();
-            PostgresRiskModelStore.learn(connection, poolId, userSub,
-                    RiskLesson.relabelled(after, updated.get(0).replaced(), feedback));
-            return Optional.of(after);
-        });
+        }
+        rest.sort(EVENT_ORDER); // stable: the writes to one event stay in the order they came
+        // every writer locks events first, then profiles, then the pools' figures, each kind in one
+        // order: so no two transactions wait on each other in a cycle
+        Map<FeedbackCommits.Write, RiskLesson> lessons = new LinkedHashMap<>();
+        for (FeedbackCommits.Write write : rest) {
+            Optional<AuthEvent> withoutContext = recordWithoutContext(connection, write);
+            if (withoutContext.isPresent()) {
+                results.put(write, withoutContext);
+                continue;
+            }
+            Optional<ReplacedFeedback> replaced = replaceFeedback(connection, write);
+            results.put(write, replaced.map(ReplacedFeedback::event));
+            replaced.ifPresent(event -> lessons.put(write, event.lesson(write.feedback())));
+        }
+        Map<String, List<RiskLesson>> poolLessons = new TreeMap<>();
+        for (Map.Entry<FeedbackCommits.Write, RiskLesson> lesson : lessons.entrySet()) {
+            FeedbackCommits.Write write = lesson.getKey();
+            if (PostgresRiskModelStore.learnProfile(connection, write.poolId(), write.userSub(), lesson.getValue())) {
+                poolLessons.computeIfAbsent(write.poolId(), pool -> new ArrayList<>()).add(lesson.getValue());
+            }
+        }
+        for (Map.Entry<String, List<RiskLesson>> pool : poolLessons.entrySet()) {
+            PostgresRiskModelStore.addToPoolFigures(connection, pool.getKey(), pool.getValue());
+        }
+        return results;
+    }
+
+    /** Sets the feedback of an event without a context (which teaches the model nothing); empty if it has one or is not found. */
+    private static Optional<AuthEvent> recordWithoutContext(Connection connection, FeedbackCommits.Write write)
+            throws SQLException {
+        List<AuthEvent> updated = Jdbc.query(connection, "UPDATE auth_events SET feedback_value = ?, "
+                + "feedback_provider = ?, feedback_nanos = ? WHERE pool_id = ? AND user_sub = ? AND event_id = ? "
+                + "AND NOT has_context RETURNING " + COLUMNS, feedbackOf(write), PostgresAuthEventStore::event);
+        return updated.isEmpty() ? Optional.empty() : Optional.of(updated.get(0));
+    }
+
+    /** Sets the feedback of any event and teaches the model, in the caller's transaction; empty if not found. */
+    private static Optional<AuthEvent> recordWithContext(Connection connection, FeedbackCommits.Write write)
+            throws SQLException {
+        Optional<ReplacedFeedback> replaced = replaceFeedback(connection, write);
+        if (replaced.isPresent()) {
+            PostgresRiskModelStore.learn(connection, write.poolId(), write.userSub(),
+                    replaced.get().lesson(write.feedback()));
+        }
+        return replaced.map(ReplacedFeedback::event);
+    }
+
+    /** Sets the feedback of any event, locking its row until commit; answers it with the feedback it replaced. */
+    private static Optional<ReplacedFeedback> replaceFeedback(Connection connection, FeedbackCommits.Write write)
+            throws SQLException {
+        // one statement sets the feedback and answers the one it replaced: the sub-select locks the
+        // row, so a concurrent update waits and then sees this one's value as the one it replaces
+        List<ReplacedFeedback> updated = Jdbc.query(connection, "UPDATE auth_events e SET feedback_value = ?, "
+                + "feedback_provider = ?, feedback_nanos = ? FROM (SELECT seq, feedback_value AS old_value, "
+                + "feedback_provider AS old_provider, feedback_nanos AS old_nanos FROM auth_events "
+                + "WHERE pool_id = ? AND user_sub = ? AND event_id = ? FOR UPDATE) old WHERE e.seq = old.seq "
+                + "RETURNING " + PREFIXED_COLUMNS + ", old.old_value, old.old_provider, old.old_nanos",
+                feedbackOf(write), row -> new ReplacedFeedback(event(row),
+                        feedback(row.getString("old_value"), row.getString("old_provider"), row.getLong("old_nanos"))));
+        return updated.isEmpty() ? Optional.empty() : Optional.of(updated.get(0));
     }
 
     /** Binds the feedback's value, provider and date, then the event's pool, user and id. */
-    private static Jdbc.Binder feedbackOfEvent(EventFeedback feedback, String poolId, String userSub, String eventId) {
+    private static Jdbc.Binder feedbackOf(FeedbackCommits.Write write) {
         return statement -> {
-            statement.setString(1, feedback.feedbackValue().wireValue());
-            statement.setString(2, feedback.provider().wireValue());
-            statement.setLong(3, nanos(feedback.feedbackDate()));
-            statement.setString(4, poolId);
-            statement.setString(5, userSub);
-            statement.setString(6, eventId);
+            statement.setString(1, write.feedback().feedbackValue().wireValue());
+            statement.setString(2, write.feedback().provider().wireValue());
+            statement.setLong(3, nanos(write.feedback().feedbackDate()));
+            statement.setString(4, write.poolId());
+            statement.setString(5, write.userSub());
+            statement.setString(6, write.eventId());
         };
     }
 
     /** An event as updated, and the feedback the update replaced (null: none). */
     private record ReplacedFeedback(AuthEvent event, EventFeedback replaced) {
+
+        /** What replacing {@link #replaced} by {@code feedback} teaches the model. */
+        RiskLesson lesson(EventFeedback feedback) {
+            return RiskLesson.relabelled(event, replaced, feedback);
+        }
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -85,8 +87,20 @@ final class PostgresRiskModelStore implements RiskModelStore {
 
     /** Applies {@code lesson} to the user's profile and the pool's figures on the caller's transaction. */
     static void learn(Connection connection, String poolId, String userSub, RiskLesson lesson) throws SQLException {
+        if (learnProfile(connection, poolId, userSub, lesson)) {
+            addToPoolFigures(connection, poolId, List.of(lesson));
+        }
+    }
+
+    /**
+     * Applies {@code lesson} to the user's profile only; answers whether the pool's figures have
+     * anything to learn from it ({@link #addToPoolFigures}, which a transaction doing several lessons
+     * calls once, last).
+     */
+    static boolean learnProfile(Connection connection, String poolId, String userSub, RiskLesson lesson)
+            throws SQLException {
         if (lesson.isEmpty()) {
-            return;
+            return false;
         }
         // inserting or touching the row locks it until commit, so concurrent lessons queue per user
         RiskProfile current = Jdbc.query(connection, "INSERT INTO user_risk_profiles (pool_id, user_sub, profile) "
@@ -102,26 +116,33 @@ final class PostgresRiskModelStore implements RiskModelStore {
                     statement.setString(2, poolId);
                     statement.setString(3, userSub);
                 });
-        addToPoolFigures(connection, poolId, lesson);
+        return lesson.seen() != 0 || lesson.reports() != 0;
     }
 
-    private static void addToPoolFigures(Connection connection, String poolId, RiskLesson lesson) throws SQLException {
-        if (lesson.seen() == 0 && lesson.reports() == 0) {
-            return;
-        }
-        List<long[]> rows = new ArrayList<>();
-        for (RiskFeature feature : FEATURES) {
-            long key = lesson.features().key(feature);
-            if (key == 0) {
+    /** Adds the lessons' counts to the pool's figures in one statement, on one shard picked at random. */
+    static void addToPoolFigures(Connection connection, String poolId, List<RiskLesson> lessons) throws SQLException {
+        // summed per feature value, in one order for every writer, so two transactions never wait on
+        // each other's rows in a cycle
+        TreeMap<List<Long>, long[]> rows = new TreeMap<>(Comparator.<List<Long>>comparingLong(row -> row.get(0))
+                .thenComparingLong(row -> row.get(1)));
+        for (RiskLesson lesson : lessons) {
+            if (lesson.seen() == 0 && lesson.reports() == 0) {
                 continue;
             }
-            rows.add(new long[] {feature.ordinal(), key, lesson.seen(), lesson.reports()});
-            if (lesson.seen() != 0) {
-                rows.add(new long[] {feature.ordinal(), TOTAL_KEY, lesson.seen(), 0});
+            for (RiskFeature feature : FEATURES) {
+                long key = lesson.features().key(feature);
+                if (key == 0) {
+                    continue;
+                }
+                add(rows, feature.ordinal(), key, lesson.seen(), lesson.reports());
+                if (lesson.seen() != 0) {
+                    add(rows, feature.ordinal(), TOTAL_KEY, lesson.seen(), 0);
+                }
             }
         }
-        // one order for every writer, so two transactions never wait on each other's rows in a cycle
-        rows.sort(Comparator.<long[]>comparingLong(row -> row[0]).thenComparingLong(row -> row[1]));
+        if (rows.isEmpty()) {
+            return;
+        }
         StringBuilder sql = new StringBuilder("INSERT INTO pool_risk_counts (pool_id, feature, value_key, shard, seen, "
                 + "reports) VALUES ");
         for (int i = 0; i < rows.size(); i++) {
@@ -132,16 +153,22 @@ final class PostgresRiskModelStore implements RiskModelStore {
         short shard = (short) ThreadLocalRandom.current().nextInt(SHARDS);
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             int index = 1;
-            for (long[] row : rows) {
+            for (Map.Entry<List<Long>, long[]> row : rows.entrySet()) {
                 statement.setString(index++, poolId);
-                statement.setShort(index++, (short) row[0]);
-                statement.setLong(index++, row[1]);
+                statement.setShort(index++, row.getKey().get(0).shortValue());
+                statement.setLong(index++, row.getKey().get(1));
                 statement.setShort(index++, shard);
-                statement.setLong(index++, row[2]);
-                statement.setLong(index++, row[3]);
+                statement.setLong(index++, row.getValue()[0]);
+                statement.setLong(index++, row.getValue()[1]);
             }
             statement.executeUpdate();
         }
+    }
+
+    private static void add(Map<List<Long>, long[]> rows, long feature, long key, long seen, long reports) {
+        long[] counts = rows.computeIfAbsent(List.of(feature, key), k -> new long[2]);
+        counts[0] += seen;
+        counts[1] += reports;
     }
 
     private static RiskProfile profile(ResultSet row) throws SQLException {

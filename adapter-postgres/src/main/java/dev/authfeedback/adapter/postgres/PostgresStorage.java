@@ -27,6 +27,7 @@ public final class PostgresStorage implements AutoCloseable {
     private final Stores stores;
     private final ServerLeases leases;
     private final PoolAndUserCache cache;
+    private final PostgresAuthEventStore events;
     private volatile boolean migrated;
 
     private PostgresStorage(PostgresSettings settings, HikariDataSource dataSource) {
@@ -36,8 +37,9 @@ public final class PostgresStorage implements AutoCloseable {
         Jdbc jdbc = new Jdbc(dataSource, health);
         this.cache = new PoolAndUserCache(settings);
         this.signingKeys = new PostgresTokenSigningKeyStore(jdbc, new StoredSecrets(settings.masterKey()));
+        this.events = new PostgresAuthEventStore(jdbc);
         this.stores = new Stores(new PostgresUserPoolStore(jdbc, signingKeys, cache), new PostgresUserStore(jdbc, cache),
-                new PostgresAuthEventStore(jdbc), new PostgresRiskConfigurationStore(jdbc), new PostgresRiskModelStore(jdbc),
+                events, new PostgresRiskConfigurationStore(jdbc), new PostgresRiskModelStore(jdbc),
                 signingKeys, new PostgresNotificationStore(jdbc), true, health);
         this.leases = new ServerLeases(dataSource);
     }
@@ -123,6 +125,11 @@ public final class PostgresStorage implements AutoCloseable {
         cache.awaitHeard(dataSource, Duration.ofSeconds(10));
     }
 
+    /** Feedback writes so far and the transactions they took: concurrent ones share commits. */
+    public FeedbackCommitCounts feedbackCommits() {
+        return events.feedbackCommits();
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }
@@ -130,6 +137,7 @@ public final class PostgresStorage implements AutoCloseable {
     @Override
     public void close() {
         leases.close();
+        events.close();
         cache.close();
         health.close();
         dataSource.close();
