@@ -13,10 +13,13 @@ import dev.authfeedback.domain.quota.RateLimits;
 import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import dev.authfeedback.domain.service.ServiceSettings;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -180,9 +183,11 @@ public final class AuthFeedbackServer {
                 .build();
 
         Vertx vertx = Vertx.vertx();
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        store.bindMetrics(metrics);
         AwsJsonHttpServer http = new AwsJsonHttpServer(vertx, service, new HttpAdapterSettings(options.host,
                 options.httpPort, options.maxBodyBytes, settings.region(), credentials, httpLimits, httpTls,
-                options.trustedProxyHeader, options.httpEventLoops));
+                options.trustedProxyHeader, options.httpEventLoops), Clock.systemUTC(), metrics);
         try {
             http.start();
         } catch (RuntimeException cannotListen) {

@@ -6,6 +6,9 @@ import dev.authfeedback.adapter.postgres.PostgresSettings;
 import dev.authfeedback.adapter.postgres.PostgresStorage;
 import dev.authfeedback.domain.port.out.ServerPeers;
 import dev.authfeedback.domain.port.out.Stores;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -74,6 +77,31 @@ final class StoreSetup implements AutoCloseable {
 
     Stores stores() {
         return stores;
+    }
+
+    /**
+     * With PostgreSQL, how its feedback writes share commits and whether it keeps pools and users
+     * in memory, as metrics: {@code authfeedback_postgres_feedback_writes_total},
+     * {@code ..._transactions_total}, {@code ..._split_transactions_total} and
+     * {@code authfeedback_postgres_cache_listening} (1 or 0).
+     */
+    void bindMetrics(MeterRegistry registry) {
+        if (postgres == null) {
+            return;
+        }
+        FunctionCounter.builder("authfeedback.postgres.feedback.writes", postgres, s -> s.feedbackCommits().writes())
+                .description("Feedback writes committed").register(registry);
+        FunctionCounter.builder("authfeedback.postgres.feedback.transactions", postgres,
+                s -> s.feedbackCommits().transactions())
+                .description("Transactions the feedback writes took (fewer when writes shared a commit)")
+                .register(registry);
+        FunctionCounter.builder("authfeedback.postgres.feedback.split.transactions", postgres,
+                s -> s.feedbackCommits().splitBatches())
+                .description("Shared feedback transactions that failed and were done again write by write")
+                .register(registry);
+        Gauge.builder("authfeedback.postgres.cache.listening", postgres, s -> s.keepsPoolsAndUsers() ? 1 : 0)
+                .description("1 while pools and users are kept in memory (listening for every server's changes)")
+                .register(registry);
     }
 
     /** The servers sharing these stores: with PostgreSQL, those holding a lease in the database. */

@@ -28,11 +28,12 @@ import org.slf4j.LoggerFactory;
 final class FeedbackCommits implements AutoCloseable {
 
     /**
-     * Transactions in flight at once. Measured with the benchmark's feedback load (64 connections,
-     * 20 worker threads): 2 leaves the database idle between commits, more than 4 adds lock waits
-     * between batches without more writes per second.
+     * Transactions in flight at once. Fewer committers make larger batches: with the benchmark's
+     * feedback load (64 connections, 20 worker threads, commits flushed to disk) 1 and 2 did best
+     * (1.44-1.69 times pgbench's transactions per second), 4 did 1.37 and 8 did 0.87 (waiting on each
+     * other's row locks until commit). Two, so that one batch waiting on a lock does not hold up all.
      */
-    static final int COMMITTERS = 4;
+    static final int COMMITTERS = 2;
     static final int MAX_BATCH = 64;
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackCommits.class);
 
