@@ -1,26 +1,20 @@
 -- Servers keep pools and users in memory between requests; a change to either, made by any
--- server (or by hand), tells every listening server which pool it concerns when it commits.
--- Identical payloads within one transaction are delivered once, so deleting a pool with many
--- users sends one notification per kind.
-CREATE FUNCTION notify_pool_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+-- server (or by hand), tells every listening server which pool it concerns when it commits:
+-- "pool <id>" or "users <pool id>". Identical payloads within one transaction are delivered once,
+-- so deleting a pool with many users sends one notification per kind.
+CREATE FUNCTION notify_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM pg_notify('authfeedback_changes', 'pool ' || OLD.id);
-    RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION notify_users_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM pg_notify('authfeedback_changes', 'users ' || OLD.pool_id);
+    -- TG_ARGV: the kind, then the column naming the pool
+    PERFORM pg_notify('authfeedback_changes', TG_ARGV[0] || ' ' || (to_jsonb(OLD) ->> TG_ARGV[1]));
     RETURN NULL;
 END
 $$;
 
 CREATE TRIGGER user_pools_changed AFTER UPDATE OR DELETE ON user_pools
-    FOR EACH ROW EXECUTE FUNCTION notify_pool_changed();
+    FOR EACH ROW EXECUTE FUNCTION notify_changed('pool', 'id');
 
 CREATE TRIGGER users_changed AFTER UPDATE OR DELETE ON users
-    FOR EACH ROW EXECUTE FUNCTION notify_users_changed();
+    FOR EACH ROW EXECUTE FUNCTION notify_changed('users', 'pool_id');
 
 -- TRUNCATE fires no row triggers: it empties whole tables, so every kept row goes.
 CREATE FUNCTION notify_all_changed() RETURNS trigger LANGUAGE plpgsql AS $$
