@@ -113,6 +113,22 @@ class PostgresSharedCacheTest {
     }
 
     @Test
+    void aUserDeletedAndCreatedAgainIsTheNewUserOnBothServersAtOnce() {
+        UserPool pool = pool();
+        signIn(pool, "jane");
+        onSecond.recordAuthEvent(new RecordAuthEventCommand(pool.id(), "jane", "SignIn", "Pass", null, null, null, null));
+        for (int round = 0; round < 20; round++) {
+            onFirst.adminDeleteUser(new AdminDeleteUserCommand(pool.id(), "jane"));
+            onFirst.adminCreateUser(new AdminCreateUserCommand(pool.id(), "jane", List.of()));
+            // the server that deleted and created reads its own writes at once
+            onFirst.recordAuthEvent(new RecordAuthEventCommand(pool.id(), "jane", "SignIn", "Pass", null, null, null,
+                    null));
+        }
+        second.awaitChangesHeard();
+        onSecond.recordAuthEvent(new RecordAuthEventCommand(pool.id(), "jane", "SignIn", "Pass", null, null, null, null));
+    }
+
+    @Test
     void whatAServerKeepsItServesWithoutTheDatabaseUntilItHearsOfAChange() throws SQLException {
         UserPool pool = pool();
         assertThat(second.stores().userPools().find(pool.id())).get().extracting(UserPool::name).isEqualTo("shared");

@@ -127,10 +127,14 @@ final class PostgresUserStore implements UserStore {
     public boolean delete(String poolId, String sub) {
         // the user's aliases and events go with it (ON DELETE CASCADE), in this one statement; a
         // migrated alias belongs to its new owner
-        return jdbc.update("delete user", "DELETE FROM users WHERE pool_id = ? AND sub = ?", statement -> {
-            statement.setString(1, poolId);
-            statement.setString(2, sub);
-        }) == 1;
+        try {
+            return jdbc.update("delete user", "DELETE FROM users WHERE pool_id = ? AND sub = ?", statement -> {
+                statement.setString(1, poolId);
+                statement.setString(2, sub);
+            }) == 1;
+        } finally {
+            cache.usersChanged(poolId); // read our own write at once, before the notification comes
+        }
     }
 
     private static User user(ResultSet row) throws SQLException {
