@@ -245,6 +245,12 @@ class PostgresServersIT {
         args.addAll(List.of("--jdbc-connect-timeout", connectTimeout.toString()));
         try (ServerProcess server = ServerProcess.listening(args.toArray(String[]::new));
              HttpDriver driver = server.httpDriver()) {
+            // the line follows the listening line, which is all ServerProcess.listening waits for
+            Instant lineDeadline = Instant.now().plusSeconds(10);
+            while (server.stdout().stream().noneMatch(line -> line.startsWith("waiting for the store"))
+                    && Instant.now().isBefore(lineDeadline)) {
+                Thread.sleep(10);
+            }
             assertThat(server.stdout()).last().asString().startsWith("waiting for the store");
             assertThat(readiness(server)).isEqualTo(503);
             assertThat(grpcHealth(server, "")).isEqualTo(ServingStatus.NOT_SERVING);
