@@ -16,6 +16,7 @@ import dev.authfeedback.domain.service.ServiceSettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.PrintStream;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -40,6 +41,13 @@ import picocli.CommandLine;
  * gracefully with exit code 0 (from a shutdown hook, so that no internal signal API is needed).
  */
 public final class AuthFeedbackServer {
+
+    /**
+     * HTTP requests on a store that blocks (PostgreSQL) in flight at once, each on a worker thread.
+     * Vert.x's default of 20 capped how many feedback writes can share a commit: with 64 connections of load the server
+     * did 1.65 times pgbench's transactions per second with 20, 1.90 with 64.
+     */
+    static final int WORKER_THREADS = 64;
 
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(AuthFeedbackServer.class);
@@ -182,7 +190,7 @@ public final class AuthFeedbackServer {
                 .publicUrl(publicUrl::get)
                 .build();
 
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(WORKER_THREADS));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         store.bindMetrics(metrics);
         AwsJsonHttpServer http = new AwsJsonHttpServer(vertx, service, new HttpAdapterSettings(options.host,

@@ -13,12 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feedback writes committed together. A write waits in a queue; each of {@link #COMMITTERS}
+ * Feedback writes committed together. A write that comes while no feedback transaction is under
+ * way is done at once by its caller. Otherwise it waits in a queue; each of {@link #COMMITTERS}
  * committers, when free, takes every write waiting (up to {@link #MAX_BATCH}) and does them in one
  * transaction, so that the writes arriving while commits are in flight share the next commit. A
  * write alone is done as it would be without the queue. Each write is answered only once its own
@@ -29,7 +31,7 @@ final class FeedbackCommits implements AutoCloseable {
 
     /**
      * Transactions in flight at once. Fewer committers make larger batches: with the benchmark's
-     * feedback load (64 connections, 20 worker threads, commits flushed to disk) 1 and 2 did best
+     * feedback load (64 connections, 20 worker threads then, commits flushed to disk) 1 and 2 did best
      * (1.44-1.69 times pgbench's transactions per second), 4 did 1.37 and 8 did 0.87 (waiting on each
      * other's row locks until commit). Two, so that one batch waiting on a lock does not hold up all.
      */
@@ -59,6 +61,8 @@ final class FeedbackCommits implements AutoCloseable {
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong splitBatches = new AtomicLong();
+    /** Transactions of feedback writes under way, by committers or by a caller alone. */
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
 
     FeedbackCommits(Jdbc jdbc, Alone alone, Together together) {
@@ -80,10 +84,23 @@ final class FeedbackCommits implements AutoCloseable {
             throw new StoreUnavailableException("record feedback failed: the store is closed", null);
         }
         Write write = new Write(poolId, userSub, eventId, feedback, new CompletableFuture<>());
+        if (inFlight.compareAndSet(0, 1)) {
+            // nothing in flight, so nothing to share a commit with: done here, without a hand-over
+            try {
+                doAlone(write);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            return answer(write);
+        }
         waiting.add(write);
         if (closed && waiting.remove(write)) { // closed meanwhile: no committer would take it
             throw new StoreUnavailableException("record feedback failed: the store is closed", null);
         }
+        return answer(write);
+    }
+
+    private static Optional<AuthEvent> answer(Write write) {
         try {
             return write.result().join();
         } catch (CompletionException failure) {
@@ -108,7 +125,12 @@ final class FeedbackCommits implements AutoCloseable {
                 }
                 batch.add(first);
                 waiting.drainTo(batch, MAX_BATCH - 1);
-                commit(batch);
+                inFlight.incrementAndGet();
+                try {
+                    commit(batch);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
             } catch (InterruptedException stop) {
                 Thread.currentThread().interrupt();
                 break;
