@@ -168,8 +168,9 @@ final class PostgresAuthEventStore implements AuthEventStore {
     /**
      * Several writes in the caller's transaction. The first write to each event without a context
      * is one statement for all of them; every other (an event with a context, one not found, a
-     * second write to an event) follows alone, in the order the writes came, so that the last one
-     * to an event is its value as if they had come one by one.
+     * second write to an event) follows alone, in one order of events and, for each event, in the
+     * order the writes came, so that the last one to an event is its value as if they had come one
+     * by one.
      */
     private static Map<FeedbackCommits.Write, Optional<AuthEvent>> recordTogether(
             Connection connection, List<FeedbackCommits.Write> writes) throws SQLException {
@@ -212,11 +213,7 @@ final class PostgresAuthEventStore implements AuthEventStore {
         // order: so no two transactions wait on each other in a cycle
         Map<FeedbackCommits.Write, RiskLesson> lessons = new LinkedHashMap<>();
         for (FeedbackCommits.Write write : rest) {
-            Optional<AuthEvent> withoutContext = recordWithoutContext(connection, write);
-            if (withoutContext.isPresent()) {
-                results.put(write, withoutContext);
-                continue;
-            }
+            // one statement whatever the event: on one without a context the lesson is empty
             Optional<ReplacedFeedback> replaced = replaceFeedback(connection, write);
             results.put(write, replaced.map(ReplacedFeedback::event));
             replaced.ifPresent(event -> lessons.put(write, event.lesson(write.feedback())));
