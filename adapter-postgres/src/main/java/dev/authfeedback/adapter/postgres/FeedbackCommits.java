@@ -81,7 +81,7 @@ final class FeedbackCommits implements AutoCloseable {
     Optional<AuthEvent> record(String poolId, String userSub, String eventId, EventFeedback feedback) {
         jdbc.requireUsable("record feedback");
         if (closed) {
-            throw new StoreUnavailableException("record feedback failed: the store is closed", null);
+            throw closedStore();
         }
         Write write = new Write(poolId, userSub, eventId, feedback, new CompletableFuture<>());
         if (inFlight.compareAndSet(0, 1)) {
@@ -95,9 +95,13 @@ final class FeedbackCommits implements AutoCloseable {
         }
         waiting.add(write);
         if (closed && waiting.remove(write)) { // closed meanwhile: no committer would take it
-            throw new StoreUnavailableException("record feedback failed: the store is closed", null);
+            throw closedStore();
         }
         return answer(write);
+    }
+
+    private static StoreUnavailableException closedStore() {
+        return new StoreUnavailableException("record feedback failed: the store is closed", null);
     }
 
     private static Optional<AuthEvent> answer(Write write) {
@@ -141,7 +145,7 @@ final class FeedbackCommits implements AutoCloseable {
                 batch.clear();
             }
         }
-        fail(drained(), new StoreUnavailableException("record feedback failed: the store is closed", null));
+        fail(drained(), closedStore());
     }
 
     private void commit(List<Write> batch) {
@@ -201,6 +205,6 @@ final class FeedbackCommits implements AutoCloseable {
                 break;
             }
         }
-        fail(drained(), new StoreUnavailableException("record feedback failed: the store is closed", null));
+        fail(drained(), closedStore());
     }
 }

@@ -78,30 +78,28 @@ final class PoolAndUserCache implements AutoCloseable {
     }
 
     Optional<UserPool> pool(String poolId, Supplier<Optional<UserPool>> read) {
-        if (pools.size() >= MAX_POOLS) {
-            pools.clear();
-        }
-        return readThrough(pools, poolId, read);
+        return readThrough(pools, poolId, read, () -> {
+            if (pools.size() >= MAX_POOLS) {
+                pools.clear();
+            }
+        });
     }
 
     Optional<User> userByUsername(String poolId, String username, Supplier<Optional<User>> read) {
         if (!listening) {
             return read.get();
         }
-        if (usersKept.get() >= MAX_USERS) {
-            usersKept.set(0);
-            usersByPool.clear();
-        }
         ConcurrentHashMap<String, User> users = usersByPool.computeIfAbsent(poolId, id -> new ConcurrentHashMap<>());
-        int before = users.size();
-        Optional<User> user = readThrough(users, username, read);
-        if (users.size() > before) {
-            usersKept.incrementAndGet();
-        }
-        return user;
+        return readThrough(users, username, read, () -> {
+            if (usersKept.incrementAndGet() > MAX_USERS) {
+                usersKept.set(0);
+                usersByPool.clear();
+            }
+        });
     }
 
-    private <K, V> Optional<V> readThrough(Map<K, V> entries, K key, Supplier<Optional<V>> read) {
+    /** {@code makeRoom} runs before an entry is kept, so that a hit costs one lookup and nothing else. */
+    private <K, V> Optional<V> readThrough(Map<K, V> entries, K key, Supplier<Optional<V>> read, Runnable makeRoom) {
         if (!listening) {
             return read.get();
         }
@@ -112,6 +110,7 @@ final class PoolAndUserCache implements AutoCloseable {
         long seen = generation.get();
         Optional<V> found = read.get();
         if (found.isPresent() && listening) {
+            makeRoom.run();
             entries.put(key, found.get());
             if (generation.get() != seen) {
                 // something changed while this was read: it may predate the change
