@@ -43,6 +43,10 @@ public final class PostgresScaleRun {
             if (!storage.start()) {
                 throw new IllegalStateException("the scale run's database is not usable");
             }
+            try (Connection connection = storage.dataSource().getConnection();
+                 Statement extension = connection.createStatement()) {
+                extension.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            }
             AuthEventFeedbackUseCases service = Fixtures.service(storage.stores());
             UserPool pool = Fixtures.advancedPool(service);
             Fixtures.createUser(service, pool, "template");
@@ -59,7 +63,7 @@ public final class PostgresScaleRun {
                     LoadRun.progress(String.format("postgres scale: %d events stored (grown in %.0f s)", size,
                             (System.nanoTime() - started) / 1e9));
                     result.put("postgres_scale.bytes_per_event_at_" + size, bytesPerEvent(connection, size));
-                    measure(service, pool, size, rounds, result);
+                    measure(service, pool, size, rounds, connection, result);
                 }
             }
             String first = args[1];
@@ -122,19 +126,66 @@ public final class PostgresScaleRun {
 
     /** Microseconds per call (as the in-memory scale run times them), for random users and events. */
     private static void measure(AuthEventFeedbackUseCases service, UserPool pool, long size, int rounds,
-                                JsonObject result) {
+                                Connection connection, JsonObject result) throws SQLException {
         Random random = new Random(size);
         long users = size / EVENTS_PER_USER;
-        result.put("postgres_scale.admin_feedback.us_at_" + size, micros(rounds, () -> {
+        timeWithStatements(connection, "admin_feedback", size, rounds, result, () -> {
             long event = (long) (random.nextDouble() * size);
             service.adminUpdateAuthEventFeedback(new AdminUpdateAuthEventFeedbackCommand(pool.id(),
                     "user" + event / EVENTS_PER_USER, "event-" + event, "Valid"));
-        }));
-        result.put("postgres_scale.list_page.us_at_" + size, micros(rounds, () ->
+        });
+        timeWithStatements(connection, "list_page", size, rounds, result, () ->
                 service.adminListUserAuthEvents(new AdminListUserAuthEventsCommand(pool.id(),
-                        "user" + (long) (random.nextDouble() * users), 60, null))));
-        result.put("postgres_scale.record.us_at_" + size, micros(rounds, () ->
+                        "user" + (long) (random.nextDouble() * users), 60, null)));
+        timeWithStatements(connection, "record", size, rounds, result, () ->
                 service.recordAuthEvent(new RecordAuthEventCommand(pool.id(),
-                        "user" + (long) (random.nextDouble() * users), "SignIn"))));
+                        "user" + (long) (random.nextDouble() * users), "SignIn")));
+    }
+
+    /**
+     * Times the operation, and from pg_stat_statements (reset before) what the database did for it per
+     * call: statements, their execution time, the 8 kB pages they touched and had to read in (not in
+     * shared buffers), and the WAL they wrote with its full-page images. A progress line per statement.
+     */
+    private static void timeWithStatements(Connection connection, String operation, long size, int rounds,
+                                           JsonObject result, Runnable call) throws SQLException {
+        try (Statement reset = connection.createStatement()) {
+            reset.execute("SELECT pg_stat_statements_reset()");
+        }
+        String key = "postgres_scale." + operation;
+        result.put(key + ".us_at_" + size, micros(rounds, call));
+        double calls = 4.0 * rounds; // the warm-up round and the three timed ones
+        double statements = 0;
+        double databaseMicros = 0;
+        double pages = 0;
+        double pagesRead = 0;
+        double walBytes = 0;
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT calls, total_exec_time, shared_blks_hit, "
+                     + "shared_blks_read, wal_bytes, wal_fpi, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) "
+                     + "FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC")) {
+            while (rows.next()) {
+                long statementCalls = rows.getLong(1);
+                if (statementCalls < calls / 10) {
+                    continue; // the listener's and the pool's housekeeping, not the operation
+                }
+                statements += statementCalls / calls;
+                databaseMicros += rows.getDouble(2) * 1e3 / calls;
+                pages += (rows.getLong(3) + rows.getLong(4)) / calls;
+                pagesRead += rows.getLong(4) / calls;
+                walBytes += rows.getDouble(5) / calls;
+                LoadRun.progress(String.format("  %s at %d: %.2f/call, %.1f us, %.1f pages (%.2f read), "
+                                + "%.0f WAL bytes (%.2f full pages): %s", operation, size, statementCalls / calls,
+                        rows.getDouble(2) * 1e3 / statementCalls, (rows.getLong(3) + rows.getLong(4))
+                                / (double) statementCalls, rows.getLong(4) / (double) statementCalls,
+                        rows.getDouble(5) / statementCalls, rows.getLong(6) / (double) statementCalls,
+                        rows.getString(7)));
+            }
+        }
+        result.put(key + ".statements_per_call_at_" + size, statements);
+        result.put(key + ".database_us_at_" + size, databaseMicros);
+        result.put(key + ".pages_per_call_at_" + size, pages);
+        result.put(key + ".pages_read_per_call_at_" + size, pagesRead);
+        result.put(key + ".wal_bytes_per_call_at_" + size, walBytes);
     }
 }

@@ -83,6 +83,10 @@ final class ReadmeTable {
                     new Target("flat (within 1.5×)", f -> f.at("postgres_scale.admin_feedback.growth_ratio") <= 1.5
                             && f.at("postgres_scale.list_page.growth_ratio") <= 1.5
                             && f.at("postgres_scale.record.growth_ratio") <= 1.5)),
+            new Row("  the database's part per call at 10,000 → 10,000,000: statements, 8 kB pages touched (read in "
+                    + "from outside shared buffers), WAL bytes",
+                    f -> String.join("; ", databasePart(f, "admin_feedback", "feedback"),
+                            databasePart(f, "list_page", "list"), databasePart(f, "record", "record")), null),
             new Row("Domain AdminUpdateAuthEventFeedback (hot)",
                     f -> f.nanos("jmh.memory.hot.adminUpdateAuthEventFeedback.ns_per_op") + ", "
                             + f.bytes("jmh.memory.hot.adminUpdateAuthEventFeedback.bytes_per_op"),
@@ -146,6 +150,19 @@ final class ReadmeTable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update " + readme, e);
         }
+    }
+
+    /** One operation's database figures at the smallest and largest size: "feedback 1.0 → 1.9, 6 → 9 (0.0 → 2.7), ..." */
+    private static String databasePart(Figures f, String operation, String name) {
+        String key = "postgres_scale." + operation + ".";
+        return name + " " + f.number(key + "statements_per_call_at_10000", "%.1f") + " → "
+                + f.number(key + "statements_per_call_at_10000000", "%.1f") + ", "
+                + f.number(key + "pages_per_call_at_10000", "%.0f") + " → "
+                + f.number(key + "pages_per_call_at_10000000", "%.0f") + " ("
+                + f.number(key + "pages_read_per_call_at_10000", "%.1f") + " → "
+                + f.number(key + "pages_read_per_call_at_10000000", "%.1f") + "), "
+                + f.number(key + "wal_bytes_per_call_at_10000", "%.0f") + " → "
+                + f.number(key + "wal_bytes_per_call_at_10000000", "%.0f") + " B";
     }
 
     /** The figures, read as the table shows them; a figure the run lacks makes its row "not measured". */

@@ -42,7 +42,9 @@ public final class PostgresTestDatabase {
             throw new IllegalStateException("the embedded PostgreSQL is already running");
         }
         start(EmbeddedPostgres.builder().setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on"));
+                .setServerConfig("full_page_writes", "on")
+                // what each statement costs the database, for the scale run's figures
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements"));
     }
 
     private static void start(EmbeddedPostgres.Builder builder) {
