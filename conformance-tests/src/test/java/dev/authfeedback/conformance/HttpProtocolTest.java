@@ -14,6 +14,8 @@ import dev.authfeedback.domain.service.AuthEventFeedbackService;
 import dev.authfeedback.domain.service.ServiceSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -212,6 +215,43 @@ class HttpProtocolTest {
         retargeted.put("X-Amz-Target", TARGET + "DescribeUserPool");
         assertError(raw.post(retargeted, body), 400, "InvalidSignatureException", null);
         assertThat(raw.post(headers, body).status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheSignatureItselfMatchesNotAPrefixAnExtensionOrItsUpperCase() {
+        byte[] body = "{\"MaxResults\":1}".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = RawAwsJsonClient.signedHeaders(raw.endpoint(), new Signing(REGION, KEY, SECRET),
+                awsJsonHeaders("ListUserPools"), body);
+        String authorization = headers.get("Authorization");
+        String signature = authorization.substring(authorization.indexOf("Signature=") + "Signature=".length());
+        String signed = authorization.substring(0, authorization.length() - signature.length());
+        for (String altered : List.of(signature.substring(0, 63), signature + "0", signature.toUpperCase(Locale.ROOT),
+                "")) {
+            Map<String, String> withAltered = new LinkedHashMap<>(headers);
+            withAltered.put("Authorization", signed + altered);
+            assertThat(raw.post(withAltered, body).status()).as(altered).isEqualTo(400);
+        }
+        assertThat(raw.post(headers, body).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSignedHeaderWithCharactersBeyondAsciiIsHashedAsItsBytesCame() throws IOException {
+        byte[] body = "{\"MaxResults\":1}".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> unsigned = awsJsonHeaders("ListUserPools");
+        unsigned.put("X-Amz-Meta-Place", "Tromsø");
+        Map<String, String> headers = RawAwsJsonClient.signedHeaders(raw.endpoint(), new Signing(REGION, KEY, SECRET),
+                unsigned, body);
+        assertThat(headers.get("Authorization")).contains("x-amz-meta-place");
+        // by hand: the JDK's HTTP client would not send the header's UTF-8 bytes as they are
+        StringBuilder head = new StringBuilder("POST / HTTP/1.1\r\nHost: " + raw.endpoint().getAuthority() + "\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");
+        try (Socket socket = new Socket(raw.endpoint().getHost(), raw.endpoint().getPort())) {
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(body);
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200 ");
+        }
     }
 
     @Test

@@ -47,16 +47,10 @@ final class SigV4Verifier {
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final HexFormat HEX = HexFormat.of();
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    // getInstance looks the algorithm up in the providers on every call: keep one per thread
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
-    });
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    // getInstance looks the algorithm up in the providers on every call: one of each per thread
     private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(SigV4Verifier::newMac);
-    private static final ThreadLocal<SignatureMac> SIGNATURE_MAC = ThreadLocal.withInitial(SignatureMac::new);
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final Map<String, String> secretsByAccessKey;
     private final String region;
@@ -115,25 +109,32 @@ final class SigV4Verifier {
             throw badRequest(INCOMPLETE_SIGNATURE, "'Host' or ':authority' must be a 'SignedHeader' in the AWS "
                     + "Authorization.");
         }
-        StringBuilder canonicalRequest = new StringBuilder(256 + body.length / 64).append(method).append('\n')
-                .append(path.isEmpty() ? "/" : path).append('\n')
+        // written as bytes into one per-thread buffer: the text SigV4 hashes, never a String of it
+        Scratch scratch = SCRATCH.get();
+        Text text = scratch.text.clear().append(method).append('\n').append(path.isEmpty() ? "/" : path).append('\n')
                 .append(canonicalQuery(query)).append('\n');
-        appendCanonicalHeaders(canonicalRequest, authorization.signedHeaders().names(), headers);
-        canonicalRequest.append('\n').append(authorization.signedHeaders().joined()).append('\n')
-                .append(HEX.formatHex(sha256(body)));
-        String stringToSign = ALGORITHM + '\n' + amzDate + '\n' + authorization.scope() + '\n'
-                + HEX.formatHex(sha256(canonicalRequest.toString().getBytes(StandardCharsets.UTF_8)));
+        appendCanonicalHeaders(text, authorization.signedHeaders().names(), headers);
+        text.append('\n').append(authorization.signedHeaders().joined()).append('\n')
+                .appendHex(scratch.sha256(body, 0, body.length));
+        byte[] canonicalRequestHash = scratch.sha256(text.bytes, 0, text.length);
+        text.clear().append(ALGORITHM).append('\n').append(amzDate).append('\n').append(authorization.scope())
+                .append('\n').appendHex(canonicalRequestHash);
+        byte[] key = scratch.keptKey(this, authorization.accessKeyId(), authorization.date());
+        if (key == null) {
+            key = signingKeyShared(secret, authorization.accessKeyId(), authorization.date());
+            scratch.keep(this, authorization.accessKeyId(), authorization.date(), key);
+        }
+        if (!scratch.signatureMatches(key, text, authorization.signature())) {
+            throw badRequest(INVALID_SIGNATURE, MISMATCH_MESSAGE);
+        }
+    }
+
+    /** From the keys all threads share; derived (four HMACs) once per access key and scope date. */
+    private byte[] signingKeyShared(String secret, String accessKeyId, String date) {
         if (signingKeys.size() > 4 * secretsByAccessKey.size()) {
             signingKeys.clear(); // only dates within the skew window are ever used again
         }
-        byte[] key = signingKeys.computeIfAbsent(authorization.accessKeyId() + '/' + authorization.date(),
-                k -> signingKey(secret, authorization.date()));
-        byte[] expected = HEX.formatHex(SIGNATURE_MAC.get().sign(key, stringToSign))
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] given = authorization.signature().getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, given)) {
-            throw badRequest(INVALID_SIGNATURE, MISMATCH_MESSAGE);
-        }
+        return signingKeys.computeIfAbsent(accessKeyId + '/' + date, k -> signingKey(secret, date));
     }
 
     private byte[] signingKey(String secret, String date) {
@@ -143,7 +144,7 @@ final class SigV4Verifier {
         return hmac(key, "aws4_request");
     }
 
-    private static void appendCanonicalHeaders(StringBuilder canonical, List<String> signedHeaders,
+    private static void appendCanonicalHeaders(Text canonical, List<String> signedHeaders,
                                                Function<String, List<String>> headers) {
         for (String name : signedHeaders) {
             canonical.append(name).append(':');
@@ -244,10 +245,6 @@ final class SigV4Verifier {
         return values.isEmpty() ? null : values.get(0);
     }
 
-    private static byte[] sha256(byte[] data) {
-        return SHA256.get().digest(data);
-    }
-
     private static byte[] hmac(byte[] key, String data) {
         Mac mac = HMAC.get();
         init(mac, key);
@@ -271,20 +268,120 @@ final class SigV4Verifier {
     }
 
     /**
-     * The last signing key's MAC, per thread: initializing a MAC hashes its key pads, and nearly every
-     * request is signed with the same signing key (one per access key and day), so it is kept until
-     * another key comes. Keys are compared by identity: the cache hands out one array per key.
+     * What one thread verifies with, kept between requests: the digest, the MAC with the last signing
+     * key (initializing a MAC hashes its key pads, and nearly every request is signed with the same
+     * key: one per access key and day), that key, and the buffers the texts and hashes are written to.
      */
-    private static final class SignatureMac {
+    private static final class Scratch {
+        private final MessageDigest sha256 = newDigest();
         private final Mac mac = newMac();
+        private final byte[] hash = new byte[32];
+        private final byte[] signatureHex = new byte[64];
+        final Text text = new Text();
+        private byte[] macKey;
+        // the last signing key used on this thread, and whose: another verifier's secret may differ
+        private SigV4Verifier keyOwner;
+        private String keyAccessKeyId;
+        private String keyDate;
         private byte[] key;
 
-        byte[] sign(byte[] signingKey, String stringToSign) {
-            if (signingKey != key) {
-                init(mac, signingKey);
-                key = signingKey;
+        /** The hash, in a buffer of this scratch that the next hash overwrites. */
+        byte[] sha256(byte[] data, int from, int length) {
+            sha256.update(data, from, length);
+            try {
+                sha256.digest(hash, 0, hash.length);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("SHA-256 refused its own length", e);
             }
-            return mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)); // doFinal resets to the key
+            return hash;
+        }
+
+        /** The signing key kept for this verifier, access key and date, or null. */
+        byte[] keptKey(SigV4Verifier owner, String accessKeyId, String date) {
+            return owner == keyOwner && accessKeyId.equals(keyAccessKeyId) && date.equals(keyDate) ? key : null;
+        }
+
+        void keep(SigV4Verifier owner, String accessKeyId, String date, byte[] signingKey) {
+            keyOwner = owner;
+            keyAccessKeyId = accessKeyId;
+            keyDate = date;
+            key = signingKey;
+        }
+
+        /** Whether {@code signature} is the lower-case hex HMAC of the string to sign; in constant time. */
+        boolean signatureMatches(byte[] signingKey, Text stringToSign, String signature) {
+            if (signingKey != macKey) {
+                init(mac, signingKey);
+                macKey = signingKey;
+            }
+            mac.update(stringToSign.bytes, 0, stringToSign.length);
+            try {
+                mac.doFinal(hash, 0); // doFinal leaves the MAC ready for the same key
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 refused its own length", e);
+            }
+            hex(hash, signatureHex, 0);
+            int difference = signature.length() ^ signatureHex.length;
+            for (int i = 0; i < signatureHex.length; i++) {
+                difference |= signatureHex[i] ^ (i < signature.length() ? signature.charAt(i) : 0);
+            }
+            return difference == 0;
+        }
+    }
+
+    /** A growing byte buffer that the request's text is appended to, one byte per char. */
+    static final class Text {
+        byte[] bytes = new byte[512];
+        int length;
+
+        Text clear() {
+            length = 0;
+            return this;
+        }
+
+        Text append(char ascii) {
+            room(1);
+            bytes[length++] = (byte) ascii;
+            return this;
+        }
+
+        Text append(String value) {
+            // the bytes as they came: HTTP/1 headers are read one byte to one char (ISO-8859-1), so a
+            // client's UTF-8 is hashed as the client signed it
+            byte[] encoded = value.getBytes(StandardCharsets.ISO_8859_1);
+            room(encoded.length);
+            System.arraycopy(encoded, 0, bytes, length, encoded.length);
+            length += encoded.length;
+            return this;
+        }
+
+        Text appendHex(byte[] hash) {
+            room(2 * hash.length);
+            hex(hash, bytes, length);
+            length += 2 * hash.length;
+            return this;
+        }
+
+        private void room(int more) {
+            if (length + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + more));
+            }
+        }
+    }
+
+    /** Lower-case hex of {@code data} into {@code out} from {@code at}. */
+    private static void hex(byte[] data, byte[] out, int at) {
+        for (int i = 0; i < data.length; i++) {
+            out[at + 2 * i] = HEX_DIGITS[(data[i] >> 4) & 0xf];
+            out[at + 2 * i + 1] = HEX_DIGITS[data[i] & 0xf];
+        }
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
         }
     }
 
@@ -295,12 +392,9 @@ final class SigV4Verifier {
     record SignedHeaders(List<String> names, String joined) {
     }
 
-    record Authorization(String accessKeyId, String date, String region, String service, SignedHeaders signedHeaders,
-                         String signature) {
-
-        String scope() {
-            return date + '/' + region + '/' + service + "/aws4_request";
-        }
+    /** {@code scope} is the credential after the access key: date/region/service/aws4_request. */
+    record Authorization(String accessKeyId, String date, String region, String service, String scope,
+                         SignedHeaders signedHeaders, String signature) {
 
         static Authorization parse(String header) {
             String trimmed = header.strip();
@@ -339,8 +433,8 @@ final class SigV4Verifier {
                 throw badRequest(INCOMPLETE_SIGNATURE, "Credential must have exactly 5 slash-delimited elements, "
                         + "e.g. keyid/date/region/service/term, got '" + credential + "'");
             }
-            return new Authorization(scope[0], scope[1], scope[2], scope[3], signedHeaderNames(signedHeaders),
-                    signature);
+            return new Authorization(scope[0], scope[1], scope[2], scope[3],
+                    credential.substring(scope[0].length() + 1), signedHeaderNames(signedHeaders), signature);
         }
 
         /** The five slash-separated parts of a credential, or null when there are not five. */

@@ -1,0 +1,75 @@
+package dev.authfeedback.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A thread keeps the last signing key it verified with: two verifiers (two servers in one Vert.x)
+ * with the same access key and different secrets each check against their own secret on one thread.
+ */
+class SigV4VerifierTest {
+
+    private static final String DATE = "20261125T101500Z";
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:15:00Z"), ZoneOffset.UTC);
+    private static final byte[] BODY = "{\"MaxResults\":1}".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void verifiersSharingAThreadAndAnAccessKeyEachUseTheirOwnSecret() throws Exception {
+        SigV4Verifier first = new SigV4Verifier(Map.of("AKIDSHARED", "first-secret"), "eu-west-1", CLOCK);
+        SigV4Verifier second = new SigV4Verifier(Map.of("AKIDSHARED", "second-secret"), "eu-west-1", CLOCK);
+        Function<String, List<String>> signedWithFirst = headers(sign("first-secret"));
+        Function<String, List<String>> signedWithSecond = headers(sign("second-secret"));
+        for (int round = 0; round < 2; round++) {
+            first.verify("POST", "/", null, signedWithFirst, BODY);
+            assertThatThrownBy(() -> second.verify("POST", "/", null, signedWithFirst, BODY))
+                    .isInstanceOf(HttpFrameworkException.class).hasMessage(SigV4Verifier.MISMATCH_MESSAGE);
+            second.verify("POST", "/", null, signedWithSecond, BODY);
+            assertThatThrownBy(() -> first.verify("POST", "/", null, signedWithSecond, BODY))
+                    .isInstanceOf(HttpFrameworkException.class).hasMessage(SigV4Verifier.MISMATCH_MESSAGE);
+        }
+        assertThat(signedWithFirst.apply("authorization")).isNotEqualTo(signedWithSecond.apply("authorization"));
+    }
+
+    /** The Authorization header for {@link #BODY}, signed as SigV4 prescribes (independently of the verifier). */
+    private static String sign(String secret) throws Exception {
+        HexFormat hex = HexFormat.of();
+        String canonicalRequest = "POST\n/\n\ncontent-type:application/x-amz-json-1.1\nhost:localhost\nx-amz-date:"
+                + DATE + "\n\ncontent-type;host;x-amz-date\n"
+                + hex.formatHex(MessageDigest.getInstance("SHA-256").digest(BODY));
+        String scope = "20261125/eu-west-1/cognito-idp/aws4_request";
+        String stringToSign = "AWS4-HMAC-SHA256\n" + DATE + "\n" + scope + "\n" + hex.formatHex(
+                MessageDigest.getInstance("SHA-256").digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        byte[] key = ("AWS4" + secret).getBytes(StandardCharsets.UTF_8);
+        for (String part : List.of("20261125", "eu-west-1", "cognito-idp", "aws4_request")) {
+            key = hmac(key, part);
+        }
+        return "AWS4-HMAC-SHA256 Credential=AKIDSHARED/" + scope + ", SignedHeaders=content-type;host;x-amz-date, "
+                + "Signature=" + hex.formatHex(hmac(key, stringToSign));
+    }
+
+    private static byte[] hmac(byte[] key, String data) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Function<String, List<String>> headers(String authorization) {
+        Map<String, List<String>> headers = Map.of("authorization", List.of(authorization),
+                "content-type", List.of("application/x-amz-json-1.1"), "host", List.of("localhost"),
+                "x-amz-date", List.of(DATE));
+        return name -> headers.getOrDefault(name, List.of());
+    }
+}
