@@ -153,6 +153,12 @@ public final class ServerOptions {
                     + "(AUTHFEEDBACK_JDBC_CONNECT_TIMEOUT). Default: ${DEFAULT-VALUE}.")
     String jdbcConnectTimeout;
 
+    @Option(names = "--jdbc-pool-size", paramLabel = "CONNECTIONS",
+            defaultValue = "${env:AUTHFEEDBACK_JDBC_POOL_SIZE:-16}",
+            description = "The most connections the server keeps open to the database, 4 to 1000 "
+                    + "(AUTHFEEDBACK_JDBC_POOL_SIZE). Default: ${DEFAULT-VALUE}.")
+    int jdbcPoolSize;
+
     @Option(names = "--rate-limit-rps", paramLabel = "RPS", defaultValue = "${env:AUTHFEEDBACK_RATE_LIMIT_RPS:-25}",
             description = "Requests/s per pool and operation category; 0 turns every quota off, the per-source "
                     + "ones too (AUTHFEEDBACK_RATE_LIMIT_RPS). Default: ${DEFAULT-VALUE}.")

@@ -49,7 +49,8 @@ final class StoreSetup implements AutoCloseable {
                 options.jdbcUser, options.jdbcPassword(),
                 checked("--jdbc-schema", options.jdbcSchema, PostgresSettings::requireSchema),
                 checked("--jdbc-connect-timeout", options.jdbcConnectTimeout(), PostgresSettings::requireConnectionTimeout))
-                .withMasterKey(masterKey == null ? null : parsed("--master-key", masterKey, MasterKey::fromBase64)));
+                .withMasterKey(masterKey == null ? null : parsed("--master-key", masterKey, MasterKey::fromBase64))
+                .withPoolSize(checked("--jdbc-pool-size", options.jdbcPoolSize, PostgresSettings::requirePoolSize)));
         if (masterKey == null) {
             LOG.warn("token signing keys are stored unencrypted in PostgreSQL: give a master key with "
                     + "--master-key-file (or AUTHFEEDBACK_MASTER_KEY) to encrypt them");

@@ -257,6 +257,10 @@ class AuthFeedbackServerTest {
                 "jdbc:postgresql://db/app", "--jdbc-connect-timeout", "PT0.1S"), quiet))
                 .hasMessage("--jdbc-connect-timeout (or AUTHFEEDBACK_JDBC_CONNECT_TIMEOUT): the connection timeout "
                         + "must be at least PT0.25S, was: PT0.1S");
+        assertThatThrownBy(() -> AuthFeedbackServer.start(options("--store", "postgres", "--jdbc-url",
+                "jdbc:postgresql://db/app", "--jdbc-pool-size", "2"), quiet))
+                .hasMessage("--jdbc-pool-size (or AUTHFEEDBACK_JDBC_POOL_SIZE): the pool size must be from 4 to 1000 "
+                        + "connections, was: 2");
         assertThatThrownBy(() -> options("--token-ttl", "soon").tokenLifetime())
                 .hasMessage("--token-ttl (or AUTHFEEDBACK_TOKEN_TTL) must be an ISO-8601 duration such as P7D or "
                         + "PT30S, was: soon");

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -389,6 +390,32 @@ class PostgresServersIT {
             assertThat(tablesBySchema).containsOnlyKeys("authfeedback", "tenant_b");
             assertThat(tablesBySchema.get("authfeedback")).contains("flyway_schema_history", "user_pools", "users",
                     "auth_events").isEqualTo(tablesBySchema.get("tenant_b"));
+        }
+    }
+
+    @Test
+    void theServerKeepsItsPoolSizeOfConnectionsOpenAndOneMoreToListen() throws Exception {
+        String jdbcUrl = PostgresTestDatabase.newDatabase();
+        List<String> args = new ArrayList<>(List.of(postgresArgs(jdbcUrl)));
+        args.addAll(List.of("--jdbc-pool-size", "5"));
+        try (ServerProcess server = ServerProcess.start(args.toArray(String[]::new));
+             Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (otherConnections(connection) < 6 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1000); // had it opened more, they would be there by now
+            assertThat(otherConnections(connection)).isEqualTo(6);
+            assertThat(server.sigterm()).isZero();
+        }
+    }
+
+    /** Connections to the database of {@code connection} but that one. */
+    private static int otherConnections(Connection connection) throws SQLException {
+        try (ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity "
+                + "WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'")) {
+            rows.next();
+            return rows.getInt(1);
         }
     }
 

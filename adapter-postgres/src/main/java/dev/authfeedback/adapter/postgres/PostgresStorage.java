@@ -18,8 +18,6 @@ import org.flywaydb.core.Flyway;
  */
 public final class PostgresStorage implements AutoCloseable {
 
-    public static final int DEFAULT_POOL_SIZE = 16;
-
     private final PostgresSettings settings;
     private final HikariDataSource dataSource;
     private final DatabaseHealth health;
@@ -52,7 +50,7 @@ public final class PostgresStorage implements AutoCloseable {
         config.setPassword(settings.password());
         config.setSchema(settings.schema());
         config.setPoolName("authfeedback");
-        config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
+        config.setMaximumPoolSize(settings.poolSize());
         long timeoutMillis = settings.connectionTimeout().toMillis();
         config.setConnectionTimeout(timeoutMillis);
         config.setValidationTimeout(Math.max(PostgresSettings.MIN_CONNECTION_TIMEOUT.toMillis(), timeoutMillis / 2));

@@ -23,10 +23,10 @@ class PostgresStorageTest {
                 .hasMessageEndingWith("was: jdbc:mysql://db/x");
         assertThat(new PostgresSettings("jdbc:postgresql://db/x?password=hunter2", "user", "secret").toString())
                 .isEqualTo("PostgresSettings[jdbc:postgresql://db/x, user=user, schema=authfeedback, "
-                        + "connectionTimeout=PT1S, masterKey=null]");
+                        + "connectionTimeout=PT1S, masterKey=null, poolSize=16]");
         MasterKey master = MasterKey.fromBase64("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
         assertThat(new PostgresSettings("jdbc:postgresql://db/x", "user", "secret").withMasterKey(master).toString())
-                .endsWith("masterKey=MasterKey[id=" + master.id() + "]]");
+                .endsWith("masterKey=MasterKey[id=" + master.id() + "], poolSize=16]");
     }
 
     @Test
@@ -59,9 +59,26 @@ class PostgresStorageTest {
         assertThat(pool.getPassword()).isEqualTo("secret");
         assertThat(pool.getSchema()).isEqualTo("tenant_a");
         assertThat(pool.getConnectionTimeout()).isEqualTo(1500);
+        assertThat(pool.getMaximumPoolSize()).isEqualTo(PostgresSettings.DEFAULT_POOL_SIZE);
         assertThat(storage.stores().health().usable()).as("unknown until started").isFalse();
         storage.close();
         assertThat(pool.isClosed()).isTrue();
+    }
+
+    @Test
+    void thePoolSizeIsFourToAThousandConnectionsAndKeptWithTheMasterKey() {
+        PostgresSettings settings = new PostgresSettings("jdbc:postgresql://127.0.0.1:1/none", "user", "secret");
+        for (int size : new int[] {4, 40, 1000}) {
+            try (PostgresStorage storage = PostgresStorage.open(settings.withPoolSize(size))) {
+                assertThat(((HikariDataSource) storage.dataSource()).getMaximumPoolSize()).isEqualTo(size);
+            }
+        }
+        for (int size : new int[] {-1, 0, 3, 1001}) {
+            assertThatThrownBy(() -> settings.withPoolSize(size)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the pool size must be from 4 to 1000 connections, was: " + size);
+        }
+        MasterKey master = MasterKey.fromBase64("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        assertThat(settings.withPoolSize(8).withMasterKey(master).poolSize()).isEqualTo(8);
     }
 
     @Test
