@@ -24,7 +24,7 @@ public record PostgresSettings(String jdbcUrl, String user, String password, Str
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(1);
     /** HikariCP's own floor. */
     public static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
-    /** Enough for feedback's two committers and the requests beside them; chosen by measurement (README). */
+    /** Room for feedback's two committers and the requests beside them (the README has 8, 16 and 32 measured). */
     public static final int DEFAULT_POOL_SIZE = 16;
     /** Feedback's two committers hold a connection each while they commit: room for other requests too. */
     public static final int MIN_POOL_SIZE = 4;
