@@ -100,7 +100,7 @@ public final class PostgresTestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty the test database", e);
         }
-        storage.awaitChangesHeard(); // the emptied pools and users are no longer kept in memory
+        storage.awaitChangesHeard(); // nothing emptied is kept in memory any more
         return storage.stores();
     }
 }

@@ -9,6 +9,7 @@ import dev.authfeedback.domain.error.ResourceNotFoundException;
 import dev.authfeedback.domain.error.UserNotFoundException;
 import dev.authfeedback.domain.error.UserPoolAddOnNotEnabledException;
 import dev.authfeedback.domain.model.RecordedAuthEvent;
+import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.model.UserPool;
 import dev.authfeedback.domain.port.in.AdminCreateUserCommand;
 import dev.authfeedback.domain.port.in.AdminDeleteUserCommand;
@@ -17,8 +18,10 @@ import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
 import dev.authfeedback.domain.port.in.CreateUserPoolCommand;
 import dev.authfeedback.domain.port.in.DeleteUserPoolCommand;
 import dev.authfeedback.domain.port.in.RecordAuthEventCommand;
+import dev.authfeedback.domain.port.in.SetRiskConfigurationCommand;
 import dev.authfeedback.domain.port.in.UpdateUserPoolCommand;
 import dev.authfeedback.domain.port.in.UserPoolAddOnsInput;
+import dev.authfeedback.domain.port.out.RiskConfigurationStore;
 import dev.authfeedback.domain.quota.RateLimits;
 import dev.authfeedback.domain.quota.TokenBucketRateLimiter;
 import dev.authfeedback.domain.service.AuthEventFeedbackService;
@@ -33,7 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two servers on one database, each keeping pools and users in memory: what one changes, the
+ * Two servers on one database, each keeping pools, users and risk configurations in memory: what one changes, the
  * other serves fresh once it has heard of it; what it keeps, it serves without asking the
  * database; without its listening connection it asks the database every time.
  */
@@ -51,7 +54,7 @@ class PostgresSharedCacheTest {
         second = started(url);
         onFirst = service(first);
         onSecond = service(second);
-        awaitTrue("both servers listening", () -> first.keepsPoolsAndUsers() && second.keepsPoolsAndUsers());
+        awaitTrue("both servers listening", () -> first.keepsPoolData() && second.keepsPoolData());
     }
 
     @AfterEach
@@ -144,17 +147,55 @@ class PostgresSharedCacheTest {
     }
 
     @Test
+    void aRiskConfigurationOrItsAbsenceIsKeptUntilAServerSetsOrRemovesOne() throws SQLException {
+        UserPool pool = pool();
+        UserPool other = pool();
+        onFirst.setRiskConfiguration(blockingAtHighRisk(other));
+        RiskConfigurationStore onSecondStore = second.stores().riskConfigurations();
+        assertThat(onSecondStore.find(pool.id(), null)).isEmpty();
+        // a configuration that notifies nobody: the second server keeps answering that there is none
+        byHand(first, "SET session_replication_role = replica; CREATE TEMP TABLE copied AS SELECT * FROM "
+                + "risk_configurations WHERE pool_id = '" + other.id() + "'; UPDATE copied SET pool_id = '" + pool.id()
+                + "'; INSERT INTO risk_configurations SELECT * FROM copied; SET session_replication_role = origin");
+        second.awaitChangesHeard();
+        assertThat(onSecondStore.find(pool.id(), null)).isEmpty();
+        byHand(first, "DELETE FROM risk_configurations WHERE pool_id = '" + pool.id() + "'");
+
+        onFirst.setRiskConfiguration(blockingAtHighRisk(pool));
+        assertThat(first.stores().riskConfigurations().find(pool.id(), null)).as("its own write, at once").isPresent();
+        second.awaitChangesHeard();
+        RiskConfiguration kept = onSecondStore.find(pool.id(), null).orElseThrow();
+        assertThat(kept.accountTakeover()).isNotNull();
+        byHand(first, "SET session_replication_role = replica; DELETE FROM risk_configurations WHERE pool_id = '"
+                + pool.id() + "'; SET session_replication_role = origin");
+        second.awaitChangesHeard();
+        assertThat(onSecondStore.find(pool.id(), null)).contains(kept);
+
+        onFirst.setRiskConfiguration(blockingAtHighRisk(pool));
+        first.stores().riskConfigurations().remove(pool.id(), null);
+        second.awaitChangesHeard();
+        assertThat(onSecondStore.find(pool.id(), null)).isEmpty();
+        assertThat(onSecondStore.find(other.id(), null)).isPresent();
+    }
+
+    private static SetRiskConfigurationCommand blockingAtHighRisk(UserPool pool) {
+        return new SetRiskConfigurationCommand(pool.id(), null, null, new SetRiskConfigurationCommand.AccountTakeoverInput(
+                null, new SetRiskConfigurationCommand.ActionsInput(null, null,
+                        new SetRiskConfigurationCommand.LevelActionInput(false, "BLOCK"))), null);
+    }
+
+    @Test
     void withoutItsListeningConnectionAServerAsksTheDatabaseEveryTimeAndListensAgainSoon() throws SQLException {
         UserPool pool = pool();
         assertThat(second.stores().userPools().find(pool.id())).isPresent();
         byHand(first, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
                 + "AND application_name = 'authfeedback cache listener'");
-        awaitTrue("the listeners noticed", () -> !second.keepsPoolsAndUsers());
+        awaitTrue("the listeners noticed", () -> !second.keepsPoolData());
         byHand(first, "SET session_replication_role = replica; UPDATE user_pools SET name = 'unheard' WHERE id = '"
                 + pool.id() + "'; SET session_replication_role = origin");
         assertThat(second.stores().userPools().find(pool.id())).get().extracting(UserPool::name).isEqualTo("unheard");
 
-        awaitTrue("listening again", second::keepsPoolsAndUsers);
+        awaitTrue("listening again", second::keepsPoolData);
         // what changed while it was not listening went unheard: nothing kept from before is served
         byHand(first, "SET session_replication_role = replica; UPDATE user_pools SET name = 'unheard twice' WHERE id = '"
                 + pool.id() + "'; SET session_replication_role = origin");

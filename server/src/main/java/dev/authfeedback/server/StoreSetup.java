@@ -81,8 +81,8 @@ final class StoreSetup implements AutoCloseable {
     }
 
     /**
-     * With PostgreSQL, how its feedback writes share commits and whether it keeps pools and users
-     * in memory, as metrics: {@code authfeedback_postgres_feedback_writes_total},
+     * With PostgreSQL, how its feedback writes share commits and whether it keeps pools, users and
+     * risk configurations in memory, as metrics: {@code authfeedback_postgres_feedback_writes_total},
      * {@code ..._transactions_total}, {@code ..._split_transactions_total} and
      * {@code authfeedback_postgres_cache_listening} (1 or 0).
      */
@@ -100,8 +100,9 @@ final class StoreSetup implements AutoCloseable {
                 s -> s.feedbackCommits().splitBatches())
                 .description("Shared feedback transactions that failed and were done again write by write")
                 .register(registry);
-        Gauge.builder("authfeedback.postgres.cache.listening", postgres, s -> s.keepsPoolsAndUsers() ? 1 : 0)
-                .description("1 while pools and users are kept in memory (listening for every server's changes)")
+        Gauge.builder("authfeedback.postgres.cache.listening", postgres, s -> s.keepsPoolData() ? 1 : 0)
+                .description("1 while pools, users and risk configurations are kept in memory (listening for every "
+                        + "server's changes)")
                 .register(registry);
     }
 

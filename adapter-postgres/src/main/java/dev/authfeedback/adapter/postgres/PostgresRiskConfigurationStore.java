@@ -36,13 +36,19 @@ final class PostgresRiskConfigurationStore implements RiskConfigurationStore {
             + "has_exceptions, blocked_ip_ranges, skipped_ip_ranges, last_modified_nanos";
 
     private final Jdbc jdbc;
+    private final PoolCache cache;
 
-    PostgresRiskConfigurationStore(Jdbc jdbc) {
+    PostgresRiskConfigurationStore(Jdbc jdbc, PoolCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @Override
     public Optional<RiskConfiguration> find(String poolId, String clientId) {
+        return cache.riskConfiguration(poolId, clientId, () -> read(poolId, clientId));
+    }
+
+    private Optional<RiskConfiguration> read(String poolId, String clientId) {
         return jdbc.queryOne("find risk configuration", "SELECT " + COLUMNS
                 + " FROM risk_configurations WHERE pool_id = ? AND client_id = ?", statement -> {
                     statement.setString(1, poolId);
@@ -52,6 +58,14 @@ final class PostgresRiskConfigurationStore implements RiskConfigurationStore {
 
     @Override
     public boolean put(RiskConfiguration configuration) {
+        try {
+            return write(configuration);
+        } finally {
+            cache.riskConfigurationsChanged(configuration.userPoolId()); // this server reads its own writes at once
+        }
+    }
+
+    private boolean write(RiskConfiguration configuration) {
         return jdbc.withConnection("put risk configuration", connection -> {
             try {
                 Jdbc.update(connection, "INSERT INTO risk_configurations (" + COLUMNS + ") VALUES "
@@ -69,6 +83,14 @@ final class PostgresRiskConfigurationStore implements RiskConfigurationStore {
 
     @Override
     public void remove(String poolId, String clientId) {
+        try {
+            delete(poolId, clientId);
+        } finally {
+            cache.riskConfigurationsChanged(poolId);
+        }
+    }
+
+    private void delete(String poolId, String clientId) {
         jdbc.update("remove risk configuration", "DELETE FROM risk_configurations WHERE pool_id = ? AND client_id = ?",
                 statement -> {
                     statement.setString(1, poolId);

@@ -24,7 +24,7 @@ public final class PostgresStorage implements AutoCloseable {
     private final PostgresTokenSigningKeyStore signingKeys;
     private final Stores stores;
     private final ServerLeases leases;
-    private final PoolAndUserCache cache;
+    private final PoolCache cache;
     private final PostgresAuthEventStore events;
     private volatile boolean migrated;
 
@@ -33,11 +33,11 @@ public final class PostgresStorage implements AutoCloseable {
         this.dataSource = dataSource;
         this.health = new DatabaseHealth(PostgresSettings.withoutParameters(settings.jdbcUrl()), this::connectAndMigrate);
         Jdbc jdbc = new Jdbc(dataSource, health);
-        this.cache = new PoolAndUserCache(settings);
+        this.cache = new PoolCache(settings);
         this.signingKeys = new PostgresTokenSigningKeyStore(jdbc, new StoredSecrets(settings.masterKey()));
         this.events = new PostgresAuthEventStore(jdbc);
         this.stores = new Stores(new PostgresUserPoolStore(jdbc, signingKeys, cache), new PostgresUserStore(jdbc, cache),
-                events, new PostgresRiskConfigurationStore(jdbc), new PostgresRiskModelStore(jdbc),
+                events, new PostgresRiskConfigurationStore(jdbc, cache), new PostgresRiskModelStore(jdbc),
                 signingKeys, new PostgresNotificationStore(jdbc), true, health);
         this.leases = new ServerLeases(dataSource);
     }
@@ -107,17 +107,18 @@ public final class PostgresStorage implements AutoCloseable {
     }
 
     /**
-     * True while this server keeps pools and users in memory between requests: it is listening for
-     * every server's changes to them (after start, and while the listening connection holds).
+     * True while this server keeps pools, users and risk configurations in memory between requests:
+     * it is listening for every server's changes to them (after start, and while the listening
+     * connection holds).
      */
-    public boolean keepsPoolsAndUsers() {
+    public boolean keepsPoolData() {
         return cache.listening();
     }
 
     /**
-     * Returns once this server has heard of every change to pools and users committed before the
-     * call: for whoever changes those tables by other means than the stores (a script, a test) and
-     * reads through the stores next.
+     * Returns once this server has heard of every change to pools, users and risk configurations
+     * committed before the call: for whoever changes those tables by other means than the stores (a
+     * script, a test) and reads through the stores next.
      */
     public void awaitChangesHeard() {
         cache.awaitHeard(dataSource, Duration.ofSeconds(10));

@@ -28,9 +28,9 @@ final class PostgresUserPoolStore implements UserPoolStore {
 
     private final Jdbc jdbc;
     private final PostgresTokenSigningKeyStore signingKeys;
-    private final PoolAndUserCache cache;
+    private final PoolCache cache;
 
-    PostgresUserPoolStore(Jdbc jdbc, PostgresTokenSigningKeyStore signingKeys, PoolAndUserCache cache) {
+    PostgresUserPoolStore(Jdbc jdbc, PostgresTokenSigningKeyStore signingKeys, PoolCache cache) {
         this.jdbc = jdbc;
         this.signingKeys = signingKeys;
         this.cache = cache;

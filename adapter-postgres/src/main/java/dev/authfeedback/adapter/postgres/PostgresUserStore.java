@@ -30,9 +30,9 @@ final class PostgresUserStore implements UserStore {
             + "u.enabled, u.status, u.create_nanos, u.last_modified_nanos, u.alias_names, u.alias_values";
 
     private final Jdbc jdbc;
-    private final PoolAndUserCache cache;
+    private final PoolCache cache;
 
-    PostgresUserStore(Jdbc jdbc, PoolAndUserCache cache) {
+    PostgresUserStore(Jdbc jdbc, PoolCache cache) {
         this.jdbc = jdbc;
         this.cache = cache;
     }

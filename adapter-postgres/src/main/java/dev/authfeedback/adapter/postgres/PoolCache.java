@@ -1,5 +1,6 @@
 package dev.authfeedback.adapter.postgres;
 
+import dev.authfeedback.domain.model.RiskConfiguration;
 import dev.authfeedback.domain.model.User;
 import dev.authfeedback.domain.model.UserPool;
 import java.sql.Connection;
@@ -23,33 +24,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pools by id and users by pool and username, kept in memory between requests so that the hot
- * requests (feedback, sign-ins) find them without a round trip to the database.
+ * Pools by id, users by pool and username, and risk configurations by pool and client, kept in
+ * memory between requests so that the hot requests (feedback, sign-ins) find them without a round
+ * trip to the database.
  *
- * <p>Right across servers: every change to a pool or a user, by any server or by hand, notifies
- * when it commits (the triggers of migration V8); this server listens on a connection of its own
- * and drops what the notification names. Its own writes drop their entries at once, so that it
- * reads its own writes. While it is not listening (before start, or once the listening connection
+ * <p>Right across servers: every change to a pool, a user or a risk configuration, by any server or
+ * by hand, notifies when it commits (the triggers of migrations V8 and V10); this server listens
+ * on a connection of its own and drops what the notification names. Its own writes drop their
+ * entries at once, so that it reads its own writes. While it is not listening (before start, or once the listening connection
  * is lost) nothing is served from memory, and what was there is dropped when listening resumes,
  * since notifications may have been missed meanwhile. A read that races with a change is not
  * kept: every drop advances a generation, and an entry read under an older one is taken back.
- * Only rows found are kept; a miss always asks the database.
+ * Only pools and users found are kept, a miss always asks the database; a risk configuration's
+ * absence is kept too (most pools and clients have none), which is why its inserts notify as well.
  */
-final class PoolAndUserCache implements AutoCloseable {
+final class PoolCache implements AutoCloseable {
 
     static final String CHANNEL = "authfeedback_changes";
     private static final String HEARD = "heard ";
     static final int MAX_POOLS = 10_000;
     static final int MAX_USERS = 100_000;
+    static final int MAX_RISK_CONFIGURATIONS = 100_000;
+    /** The key of a pool's own risk configuration among its clients'. */
+    private static final String POOL_ITSELF = "";
     /** How often the listening connection is checked: a connection lost without a word is noticed this late. */
     static final Duration CHECK_EVERY = Duration.ofSeconds(1);
     private static final int WAIT_MILLIS = 250;
-    private static final Logger LOG = LoggerFactory.getLogger(PoolAndUserCache.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PoolCache.class);
 
     private final PostgresSettings settings;
     private final ConcurrentHashMap<String, UserPool> pools = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, User>> usersByPool = new ConcurrentHashMap<>();
     private final AtomicInteger usersKept = new AtomicInteger();
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Optional<RiskConfiguration>>> riskByPool =
+            new ConcurrentHashMap<>();
+    private final AtomicInteger riskConfigurationsKept = new AtomicInteger();
     private final AtomicLong generation = new AtomicLong();
     /** The markers this server sent ({@link #awaitHeard}) and the last one it heard back. */
     private final AtomicLong markers = new AtomicLong();
@@ -59,14 +68,14 @@ final class PoolAndUserCache implements AutoCloseable {
     private volatile boolean closed;
     private Thread listener;
 
-    PoolAndUserCache(PostgresSettings settings) {
+    PoolCache(PostgresSettings settings) {
         this.settings = settings;
     }
 
     /** Starts listening in the background (the schema must be up to date); entries are kept from then on. */
     synchronized void start() {
         if (listener == null && !closed) {
-            listener = new Thread(this::listen, "pool-and-user-cache");
+            listener = new Thread(this::listen, "pool-cache");
             listener.setDaemon(true);
             listener.start();
         }
@@ -98,6 +107,24 @@ final class PoolAndUserCache implements AutoCloseable {
         });
     }
 
+    /** The pool's or the client's own risk configuration, or none; {@code clientId} null for the pool's. */
+    Optional<RiskConfiguration> riskConfiguration(String poolId, String clientId,
+                                                  Supplier<Optional<RiskConfiguration>> read) {
+        if (!listening) {
+            return read.get();
+        }
+        ConcurrentHashMap<String, Optional<RiskConfiguration>> configurations =
+                riskByPool.computeIfAbsent(poolId, id -> new ConcurrentHashMap<>());
+        return readThrough(configurations, clientId == null ? POOL_ITSELF : clientId, () -> Optional.of(read.get()),
+                () -> {
+                    // clients are named by callers: a caller naming new ones only makes room for them
+                    if (riskConfigurationsKept.incrementAndGet() > MAX_RISK_CONFIGURATIONS) {
+                        riskConfigurationsKept.set(0);
+                        riskByPool.clear();
+                    }
+                }).orElseThrow();
+    }
+
     /** {@code makeRoom} runs before an entry is kept, so that a hit costs one lookup and nothing else. */
     private <K, V> Optional<V> readThrough(Map<K, V> entries, K key, Supplier<Optional<V>> read, Runnable makeRoom) {
         if (!listening) {
@@ -125,6 +152,13 @@ final class PoolAndUserCache implements AutoCloseable {
         generation.incrementAndGet();
         pools.remove(poolId);
         usersByPool.remove(poolId);
+        riskByPool.remove(poolId);
+    }
+
+    /** A risk configuration of the pool was set or removed: read the pool's from the database next time. */
+    void riskConfigurationsChanged(String poolId) {
+        generation.incrementAndGet();
+        riskByPool.remove(poolId);
     }
 
     /** A user of the pool changed or went: read the pool's users from the database next time. */
@@ -138,6 +172,8 @@ final class PoolAndUserCache implements AutoCloseable {
         pools.clear();
         usersByPool.clear();
         usersKept.set(0);
+        riskByPool.clear();
+        riskConfigurationsKept.set(0);
     }
 
     private void listen() {
@@ -148,11 +184,11 @@ final class PoolAndUserCache implements AutoCloseable {
                 }
                 dropAll(); // whatever changed before LISTEN took effect was not heard
                 listening = true;
-                LOG.debug("listening for changes to pools and users");
+                LOG.debug("listening for changes to pools, users and risk configurations");
                 receive(connection);
             } catch (SQLException | RuntimeException lost) {
                 if (!closed) {
-                    LOG.debug("not listening for changes to pools and users: {}", lost.getMessage());
+                    LOG.debug("not listening for changes to pools, users and risk configurations: {}", lost.getMessage());
                 }
             } finally {
                 listening = false;
@@ -231,6 +267,8 @@ final class PoolAndUserCache implements AutoCloseable {
             poolChanged(change.substring("pool ".length()));
         } else if (change.startsWith("users ")) {
             usersChanged(change.substring("users ".length()));
+        } else if (change.startsWith("risk ")) {
+            riskConfigurationsChanged(change.substring("risk ".length()));
         } else {
             dropAll(); // "all" (a table truncated), or a change this version does not know
         }
