@@ -54,6 +54,9 @@ class PostgresServersIT {
     /** 32 bytes of 0x01: the master key of these servers' databases. */
     private static final String MASTER_KEY = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
 
+    private static final HttpClient METRICS_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .build();
+
     private static String[] postgresArgs(String jdbcUrl) {
         return new String[] {"--store", "postgres", "--jdbc-url", jdbcUrl, "--jdbc-user", "postgres",
                 "--jdbc-password", "postgres", "--rate-limit-rps", "0", "--master-key", MASTER_KEY};
@@ -218,9 +221,9 @@ class PostgresServersIT {
     }
 
     private static String metrics(ServerProcess server) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://" + server.httpAddress() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        // HTTP/1.1 as Prometheus scrapes; the JDK client's default would upgrade each new connection to h2c
+        return METRICS_CLIENT.send(HttpRequest.newBuilder(URI.create("http://" + server.httpAddress() + "/metrics"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static long metric(String metrics, String name) {
