@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>Right across servers: every change to a pool, a user or a risk configuration, by any server or
  * by hand, notifies when it commits (the triggers of migrations V8 and V10); this server listens
  * on a connection of its own and drops what the notification names. Its own writes drop their
- * entries at once, so that it reads its own writes. While it is not listening (before start, or once the listening connection
- * is lost) nothing is served from memory, and what was there is dropped when listening resumes,
- * since notifications may have been missed meanwhile. A read that races with a change is not
+ * entries at once, so that it reads its own writes. While it is not listening (before start, or
+ * once the listening connection is lost) nothing is served from memory, and what was there is
+ * dropped when listening resumes, since notifications may have been missed meanwhile. A read that races with a change is not
  * kept: every drop advances a generation, and an entry read under an older one is taken back.
  * Only pools and users found are kept, a miss always asks the database; a risk configuration's
  * absence is kept too (most pools and clients have none), which is why its inserts notify as well.
