@@ -151,6 +151,8 @@ class PostgresSharedCacheTest {
         UserPool pool = pool();
         UserPool other = pool();
         onFirst.setRiskConfiguration(blockingAtHighRisk(other));
+        // heard first: a change heard while a read is under way takes that read's entry back
+        second.awaitChangesHeard();
         RiskConfigurationStore onSecondStore = second.stores().riskConfigurations();
         assertThat(onSecondStore.find(pool.id(), null)).isEmpty();
         // a configuration that notifies nobody: the second server keeps answering that there is none
