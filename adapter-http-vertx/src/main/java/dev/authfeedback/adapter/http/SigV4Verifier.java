@@ -330,7 +330,7 @@ final class SigV4Verifier {
     }
 
     /** A growing byte buffer that the request's text is appended to, one byte per char. */
-    static final class Text {
+    private static final class Text {
         byte[] bytes = new byte[512];
         int length;
 
