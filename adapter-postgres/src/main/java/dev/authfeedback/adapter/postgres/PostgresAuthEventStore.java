@@ -23,6 +23,7 @@ import dev.authfeedback.domain.model.WireEnum;
 import dev.authfeedback.domain.port.out.AuthEventStore;
 import dev.authfeedback.domain.risk.RiskLesson;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -181,17 +182,20 @@ final class PostgresAuthEventStore implements AuthEventStore {
         }
         List<FeedbackCommits.Write> ordered = new ArrayList<>(firsts.values());
         ordered.sort(EVENT_ORDER);
+        // every event of the batch locked first, in the order of their keys: the UPDATE below locks
+        // rows in whatever order its plan reads them (a scan's order changes as rows are updated), and
+        // two batches locking in different orders deadlock
+        Jdbc.query(connection, "SELECT 1 FROM auth_events e JOIN unnest(?::text[], ?::text[], ?::text[]) "
+                + "AS w(pool_id, user_sub, event_id) ON e.pool_id = w.pool_id AND e.user_sub = w.user_sub "
+                + "AND e.event_id = w.event_id ORDER BY e.pool_id COLLATE \"C\", e.user_sub COLLATE \"C\", "
+                + "e.event_id COLLATE \"C\" FOR UPDATE OF e", statement -> bindEventKeys(connection, statement, ordered),
+                row -> 1);
         List<AuthEvent> updated = Jdbc.query(connection, "UPDATE auth_events e SET feedback_value = w.value, "
                 + "feedback_provider = w.provider, feedback_nanos = w.nanos FROM unnest(?::text[], ?::text[], "
                 + "?::text[], ?::text[], ?::text[], ?::bigint[]) AS w(pool_id, user_sub, event_id, value, provider, "
                 + "nanos) WHERE e.pool_id = w.pool_id AND e.user_sub = w.user_sub "
                 + "AND e.event_id = w.event_id AND NOT e.has_context RETURNING " + PREFIXED_COLUMNS, statement -> {
-                    statement.setArray(1, textArray(connection, ordered.stream().map(FeedbackCommits.Write::poolId)
-                            .toList()));
-                    statement.setArray(2, textArray(connection, ordered.stream().map(FeedbackCommits.Write::userSub)
-                            .toList()));
-                    statement.setArray(3, textArray(connection, ordered.stream().map(FeedbackCommits.Write::eventId)
-                            .toList()));
+                    bindEventKeys(connection, statement, ordered);
                     statement.setArray(4, textArray(connection, ordered.stream()
                             .map(write -> write.feedback().feedbackValue().wireValue()).toList()));
                     statement.setArray(5, textArray(connection, ordered.stream()
@@ -229,6 +233,14 @@ final class PostgresAuthEventStore implements AuthEventStore {
             PostgresRiskModelStore.addToPoolFigures(connection, pool.getKey(), pool.getValue());
         }
         return results;
+    }
+
+    /** The writes' pools, users and event ids as the first three parameters, arrays in the writes' order. */
+    private static void bindEventKeys(Connection connection, PreparedStatement statement,
+                                      List<FeedbackCommits.Write> writes) throws SQLException {
+        statement.setArray(1, textArray(connection, writes.stream().map(FeedbackCommits.Write::poolId).toList()));
+        statement.setArray(2, textArray(connection, writes.stream().map(FeedbackCommits.Write::userSub).toList()));
+        statement.setArray(3, textArray(connection, writes.stream().map(FeedbackCommits.Write::eventId).toList()));
     }
 
     /** Sets the feedback of an event without a context (which teaches the model nothing); empty if it has one or is not found. */
