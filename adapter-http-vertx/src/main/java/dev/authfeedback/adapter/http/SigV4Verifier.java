@@ -74,13 +74,14 @@ final class SigV4Verifier {
         if (authorizations.isEmpty()) {
             throw badRequest(MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token");
         }
-        Authorization authorization = Authorization.parse(authorizations.get(0));
+        Scratch scratch = SCRATCH.get();
+        Authorization authorization = scratch.authorization(authorizations.get(0));
         String amzDate = first(headers.apply("x-amz-date"));
         if (amzDate == null) {
             throw badRequest(INCOMPLETE_SIGNATURE,
                     "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
         }
-        Instant signedAt = parseBasicFormat(amzDate);
+        long signedAt = scratch.signedAtMillis(amzDate);
         String secret = secretsByAccessKey.get(authorization.accessKeyId());
         if (secret == null) {
             throw badRequest(UNRECOGNIZED_CLIENT, UNRECOGNIZED_MESSAGE);
@@ -91,26 +92,27 @@ final class SigV4Verifier {
         if (!authorization.region().equals(region)) {
             throw badRequest(INVALID_SIGNATURE, "Credential should be scoped to a valid region. ");
         }
-        if (!authorization.date().equals(amzDate.substring(0, 8))) {
+        if (authorization.date().length() != 8 || !amzDate.startsWith(authorization.date())) {
             throw badRequest(INVALID_SIGNATURE, "Date in Credential scope does not match YYYYMMDD from ISO-8601 "
                     + "version of date from HTTP: '" + authorization.date() + "' != '" + amzDate.substring(0, 8)
                     + "', from '" + amzDate + "'.");
         }
-        Instant now = clock.instant();
-        if (signedAt.isBefore(now.minus(MAX_SKEW))) {
+        long now = clock.millis();
+        if (signedAt < now - MAX_SKEW.toMillis()) {
+            Instant at = Instant.ofEpochMilli(now);
             throw badRequest(INVALID_SIGNATURE, "Signature expired: " + amzDate + " is now earlier than "
-                    + basic(now.minus(MAX_SKEW)) + " (" + basic(now) + " - 15 min.)");
+                    + basic(at.minus(MAX_SKEW)) + " (" + basic(at) + " - 15 min.)");
         }
-        if (signedAt.isAfter(now.plus(MAX_SKEW))) {
+        if (signedAt > now + MAX_SKEW.toMillis()) {
+            Instant at = Instant.ofEpochMilli(now);
             throw badRequest(INVALID_SIGNATURE, "Signature not yet current: " + amzDate + " is still later than "
-                    + basic(now.plus(MAX_SKEW)) + " (" + basic(now) + " + 15 min.)");
+                    + basic(at.plus(MAX_SKEW)) + " (" + basic(at) + " + 15 min.)");
         }
         if (!authorization.signedHeaders().names().contains("host")) {
             throw badRequest(INCOMPLETE_SIGNATURE, "'Host' or ':authority' must be a 'SignedHeader' in the AWS "
                     + "Authorization.");
         }
         // written as bytes into one per-thread buffer: the text SigV4 hashes, never a String of it
-        Scratch scratch = SCRATCH.get();
         Text text = scratch.text.clear().append(method).append('\n').append(path.isEmpty() ? "/" : path).append('\n')
                 .append(canonicalQuery(query)).append('\n');
         appendCanonicalHeaders(text, authorization.signedHeaders().names(), headers);
@@ -284,6 +286,30 @@ final class SigV4Verifier {
         private String keyAccessKeyId;
         private String keyDate;
         private byte[] key;
+        // the last Authorization header and X-Amz-Date read on this thread: a client's next request
+        // differs from its last one in the signature alone, and shares its date within a second
+        private Authorization lastAuthorization;
+        private String lastAmzDate;
+        private long lastSignedAt;
+
+        Authorization authorization(String header) {
+            Authorization last = lastAuthorization;
+            Authorization parsed = last != null ? last.withSignatureOf(header) : null;
+            if (parsed == null) {
+                parsed = Authorization.parse(header);
+                lastAuthorization = parsed;
+            }
+            return parsed;
+        }
+
+        /** X-Amz-Date as epoch milliseconds. */
+        long signedAtMillis(String amzDate) {
+            if (!amzDate.equals(lastAmzDate)) {
+                lastSignedAt = parseBasicFormat(amzDate).toEpochMilli();
+                lastAmzDate = amzDate;
+            }
+            return lastSignedAt;
+        }
 
         /** The hash, in a buffer of this scratch that the next hash overwrites. */
         byte[] sha256(byte[] data, int from, int length) {
@@ -347,11 +373,15 @@ final class SigV4Verifier {
 
         Text append(String value) {
             // the bytes as they came: HTTP/1 headers are read one byte to one char (ISO-8859-1), so a
-            // client's UTF-8 is hashed as the client signed it
-            byte[] encoded = value.getBytes(StandardCharsets.ISO_8859_1);
-            room(encoded.length);
-            System.arraycopy(encoded, 0, bytes, length, encoded.length);
-            length += encoded.length;
+            // client's UTF-8 is hashed as the client signed it (a char past one byte, which no header
+            // read off the wire holds, becomes '?' as ISO-8859-1 encodes it)
+            int count = value.length();
+            room(count);
+            for (int i = 0; i < count; i++) {
+                char c = value.charAt(i);
+                bytes[length + i] = c <= 0xff ? (byte) c : (byte) '?';
+            }
+            length += count;
             return this;
         }
 
@@ -392,9 +422,41 @@ final class SigV4Verifier {
     record SignedHeaders(List<String> names, String joined) {
     }
 
-    /** {@code scope} is the credential after the access key: date/region/service/aws4_request. */
+    /**
+     * {@code scope} is the credential after the access key: date/region/service/aws4_request.
+     * {@code beforeSignature} is the header up to its signature when the signature is its last
+     * parameter and all lower-case hex up to the end, else null.
+     */
     record Authorization(String accessKeyId, String date, String region, String service, String scope,
-                         SignedHeaders signedHeaders, String signature) {
+                         SignedHeaders signedHeaders, String signature, String beforeSignature) {
+
+        /**
+         * This header's parse with another header's signature, when that header is this one but for a
+         * signature of the same length: what parsing it would answer, without the parsing. Else null.
+         */
+        Authorization withSignatureOf(String other) {
+            if (beforeSignature == null) {
+                return null;
+            }
+            int signatureAt = beforeSignature.length();
+            // a copy and equals (vectorized) compare the long prefix faster than regionMatches' loop
+            if (other.length() != signatureAt + signature.length() || !lowerHexFrom(other, signatureAt)
+                    || !other.substring(0, signatureAt).equals(beforeSignature)) {
+                return null;
+            }
+            return new Authorization(accessKeyId, date, region, service, scope, signedHeaders,
+                    other.substring(signatureAt), beforeSignature);
+        }
+
+        private static boolean lowerHexFrom(String text, int from) {
+            for (int i = from; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                    return false;
+                }
+            }
+            return from < text.length();
+        }
 
         static Authorization parse(String header) {
             String trimmed = header.strip();
@@ -406,6 +468,7 @@ final class SigV4Verifier {
             String credential = null;
             String signature = null;
             String signedHeaders = null;
+            String beforeSignature = null;
             int from = ALGORITHM.length();
             while (from <= trimmed.length()) {
                 int comma = trimmed.indexOf(',', from);
@@ -416,7 +479,12 @@ final class SigV4Verifier {
                     String value = trimmed.substring(equals + 1, end).strip();
                     switch (name) {
                         case "Credential" -> credential = value;
-                        case "Signature" -> signature = value;
+                        case "Signature" -> {
+                            signature = value;
+                            boolean lastAndBare = comma < 0 && trimmed.length() == header.length()
+                                    && lowerHexFrom(trimmed, equals + 1);
+                            beforeSignature = lastAndBare ? trimmed.substring(0, equals + 1) : null;
+                        }
                         case "SignedHeaders" -> signedHeaders = value;
                         default -> { } // other parameters are not SigV4's; ignored as before
                     }
@@ -434,7 +502,8 @@ final class SigV4Verifier {
                         + "e.g. keyid/date/region/service/term, got '" + credential + "'");
             }
             return new Authorization(scope[0], scope[1], scope[2], scope[3],
-                    credential.substring(scope[0].length() + 1), signedHeaderNames(signedHeaders), signature);
+                    credential.substring(scope[0].length() + 1), signedHeaderNames(signedHeaders), signature,
+                    beforeSignature);
         }
 
         /** The five slash-separated parts of a credential, or null when there are not five. */

@@ -17,8 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * A thread keeps the last signing key it verified with: two verifiers (two servers in one Vert.x)
- * with the same access key and different secrets each check against their own secret on one thread.
+ * What a thread keeps between requests: the last signing key it verified with (two verifiers, two
+ * servers in one Vert.x, with the same access key and different secrets each check against their own
+ * secret on one thread) and the last Authorization header it read (the next one is read as parsing it
+ * would read it).
  */
 class SigV4VerifierTest {
 
@@ -43,12 +45,39 @@ class SigV4VerifierTest {
         assertThat(signedWithFirst.apply("authorization")).isNotEqualTo(signedWithSecond.apply("authorization"));
     }
 
-    /** The Authorization header for {@link #BODY}, signed as SigV4 prescribes (independently of the verifier). */
+    @Test
+    void aHeaderLikeTheLastOneButForItsSignatureIsReadAsParsingWouldReadIt() throws Exception {
+        SigV4Verifier verifier = new SigV4Verifier(Map.of("AKIDSHARED", "first-secret"), "eu-west-1", CLOCK);
+        byte[] otherBody = "{\"MaxResults\":2}".getBytes(StandardCharsets.UTF_8);
+        String signed = sign("first-secret", BODY);
+        String signedOther = sign("first-secret", otherBody);
+        verifier.verify("POST", "/", null, headers(signed), BODY);
+        verifier.verify("POST", "/", null, headers(signedOther), otherBody);
+        assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers(signed), otherBody))
+                .isInstanceOf(HttpFrameworkException.class).hasMessage(SigV4Verifier.MISMATCH_MESSAGE);
+        // the same length and signature, another access key: refused as unknown, not checked as the last one
+        assertThatThrownBy(() -> verifier.verify("POST", "/", null,
+                headers(signed.replace("AKIDSHARED", "AKIDOTHERS")), BODY))
+                .isInstanceOf(HttpFrameworkException.class).hasMessage(SigV4Verifier.UNRECOGNIZED_MESSAGE);
+        verifier.verify("POST", "/", null, headers(signed), BODY);
+        // the signature's last characters taken by another parameter: the parameter counts, as parsed
+        String withParameter = signed.substring(0, signed.length() - 12) + ", Foo=bar123";
+        assertThat(withParameter).hasSameSizeAs(signed);
+        assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers(withParameter), BODY))
+                .isInstanceOf(HttpFrameworkException.class).hasMessage(SigV4Verifier.MISMATCH_MESSAGE);
+        verifier.verify("POST", "/", null, headers(signed), BODY);
+    }
+
     private static String sign(String secret) throws Exception {
+        return sign(secret, BODY);
+    }
+
+    /** The Authorization header for {@code body}, signed as SigV4 prescribes (independently of the verifier). */
+    private static String sign(String secret, byte[] body) throws Exception {
         HexFormat hex = HexFormat.of();
         String canonicalRequest = "POST\n/\n\ncontent-type:application/x-amz-json-1.1\nhost:localhost\nx-amz-date:"
                 + DATE + "\n\ncontent-type;host;x-amz-date\n"
-                + hex.formatHex(MessageDigest.getInstance("SHA-256").digest(BODY));
+                + hex.formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         String scope = "20261125/eu-west-1/cognito-idp/aws4_request";
         String stringToSign = "AWS4-HMAC-SHA256\n" + DATE + "\n" + scope + "\n" + hex.formatHex(
                 MessageDigest.getInstance("SHA-256").digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
