@@ -177,6 +177,16 @@ public final class ServerOptions {
                     + "core (AUTHFEEDBACK_HTTP_EVENT_LOOPS). Default: ${DEFAULT-VALUE}.")
     int httpEventLoops;
 
+    /** How the HTTP listener talks to the operating system's sockets. */
+    enum HttpTransport { auto, nio }
+
+    @Option(names = "--http-transport", paramLabel = "auto|nio",
+            defaultValue = "${env:AUTHFEEDBACK_HTTP_TRANSPORT:-auto}",
+            description = "auto: Netty's native epoll on Linux x86-64, Java NIO elsewhere or when it cannot load "
+                    + "(the start says which, and why); nio: Java NIO always (AUTHFEEDBACK_HTTP_TRANSPORT). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    HttpTransport httpTransport;
+
     @Option(names = "--trusted-proxy-header", paramLabel = "NAME",
             defaultValue = "${env:AUTHFEEDBACK_TRUSTED_PROXY_HEADER}",
             description = "The header (HTTP) and metadata key (gRPC) a trusted proxy puts the caller's address in, "

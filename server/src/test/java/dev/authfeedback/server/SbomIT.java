@@ -23,8 +23,9 @@ class SbomIT {
                         + ((JsonObject) component).getString("name"))
                 .toList();
         assertThat(components).contains("dev.authfeedback:authfeedback-domain", "io.vertx:vertx-core",
-                "io.grpc:grpc-netty-shaded", "org.postgresql:postgresql", "ch.qos.logback:logback-classic",
-                "com.zaxxer:HikariCP", "org.flywaydb:flyway-core", "info.picocli:picocli");
+                "io.grpc:grpc-netty-shaded", "io.netty:netty-transport-native-epoll", "org.postgresql:postgresql",
+                "ch.qos.logback:logback-classic", "com.zaxxer:HikariCP", "org.flywaydb:flyway-core",
+                "info.picocli:picocli");
         assertThat(components).noneMatch(component -> component.startsWith("org.junit")
                 || component.startsWith("org.assertj") || component.startsWith("io.zonky")
                 || component.contains("conformance-tests") || component.startsWith("software.amazon.awssdk"));
