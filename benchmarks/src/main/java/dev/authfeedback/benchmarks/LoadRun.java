@@ -70,15 +70,19 @@ final class LoadRun {
     void run(boolean withPostgres) {
         try (ChildProcess server = startServer();
              ChildProcess bareHttp = ChildProcess.java(List.of("-Xmx1g"), BareHttpServer.class);
+             ChildProcess bareHttpEpoll = ChildProcess.java(List.of("-Xmx1g"), BareHttpServer.class, "epoll");
              ChildProcess bareGrpc = ChildProcess.java(List.of("-Xmx1g"), BareGrpcServer.class)) {
             Map<String, String> serverAddresses = parse(server.awaitLine("ready ", 60));
             Side projectHttp = side("server", server, serverAddresses.get("http"));
             Side projectGrpc = side("server", server, serverAddresses.get("grpc"));
             Side baselineHttp = side("bare-vertx", bareHttp, parse(bareHttp.awaitLine("ready ", 60)).get("http"));
+            Side baselineHttpEpoll = side("bare-vertx-epoll", bareHttpEpoll,
+                    parse(bareHttpEpoll.awaitLine("ready ", 60)).get("http"));
             Side baselineGrpc = side("bare-grpc", bareGrpc, parse(bareGrpc.awaitLine("ready ", 60)).get("grpc"));
 
             Workload workload = Workload.create(projectHttp);
             compare("http", baselineHttp, projectHttp, () -> http(workload.adminFeedbackOverHttp()));
+            compare("http.same_transport", baselineHttpEpoll, projectHttp, () -> http(workload.adminFeedbackOverHttp()));
             compare("http.user_feedback", baselineHttp, projectHttp, () -> http(workload.userFeedbackOverHttp()));
             compare("http.admin_get_user", baselineHttp, projectHttp, () -> http(workload.adminGetUserOverHttp()));
             compare("grpc", baselineGrpc, projectGrpc, () -> workload.adminFeedbackOverGrpc(projectGrpc,

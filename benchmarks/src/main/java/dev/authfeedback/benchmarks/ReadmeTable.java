@@ -42,6 +42,8 @@ final class ReadmeTable {
                             + ")", new Target("≤ 1.2", f -> f.at("http.p99_ratio") <= 1.2)),
             new Row("  load generator (wrk) share of the machine's CPU", f -> f.percent("http.generator_cpu_share"),
                     null),
+            new Row("  the same against bare Vert.x on epoll too (equal transports): throughput / CPU / p99",
+                    f -> f.ratios("http.same_transport"), null),
             new Row("HTTP UpdateAuthEventFeedback (token): throughput / CPU / p99 vs bare", f -> f.ratios("http.user_feedback"),
                     null),
             new Row("HTTP AdminGetUser (SigV4): throughput / CPU / p99 vs bare", f -> f.ratios("http.admin_get_user"), null),
