@@ -3,6 +3,7 @@ package dev.authfeedback.benchmarks;
 import dev.authfeedback.adapter.postgres.PostgresSettings;
 import dev.authfeedback.adapter.postgres.PostgresStorage;
 import dev.authfeedback.domain.model.UserPool;
+import dev.authfeedback.domain.port.in.AdminGetUserCommand;
 import dev.authfeedback.domain.port.in.AdminListUserAuthEventsCommand;
 import dev.authfeedback.domain.port.in.AdminUpdateAuthEventFeedbackCommand;
 import dev.authfeedback.domain.port.in.AuthEventFeedbackUseCases;
@@ -13,7 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Scale on PostgreSQL, in a JVM of its own: a database grown to each given number of events, spread
@@ -124,11 +127,33 @@ public final class PostgresScaleRun {
         return ScaleRun.timed(rounds, operation) / 1e3;
     }
 
-    /** Microseconds per call (as the in-memory scale run times them), for random users and events. */
+    /**
+     * Microseconds per call (as the in-memory scale run times them), for random users and events. The
+     * users the calls will name are looked up once first, so that every size is timed with the server
+     * knowing its users, as one that has been serving them does: otherwise the 100 users at 10,000
+     * events are all known after a few calls and the random ones of 100,000 at 10,000,000 nearly
+     * never, and the extra statement a user new to the server costs is counted at one size only.
+     */
     private static void measure(AuthEventFeedbackUseCases service, UserPool pool, long size, int rounds,
                                 Connection connection, JsonObject result) throws SQLException {
-        Random random = new Random(size);
         long users = size / EVENTS_PER_USER;
+        int calls = ScaleRun.callsTimed(rounds);
+        // one draw per call, in the order the calls are made: drawn again below from the same seed
+        Random draws = new Random(size);
+        Set<Long> named = new HashSet<>();
+        for (int call = 0; call < calls; call++) {
+            named.add((long) (draws.nextDouble() * size) / EVENTS_PER_USER);
+        }
+        for (int call = 0; call < 2 * calls; call++) {
+            named.add((long) (draws.nextDouble() * users));
+        }
+        long started = System.nanoTime();
+        for (long user : named) {
+            service.adminGetUser(new AdminGetUserCommand(pool.id(), "user" + user));
+        }
+        LoadRun.progress(String.format("postgres scale: the %d users the calls name looked up once (%.1f s)",
+                named.size(), (System.nanoTime() - started) / 1e9));
+        Random random = new Random(size);
         timeWithStatements(connection, "admin_feedback", size, rounds, result, () -> {
             long event = (long) (random.nextDouble() * size);
             service.adminUpdateAuthEventFeedback(new AdminUpdateAuthEventFeedbackCommand(pool.id(),
@@ -158,6 +183,10 @@ public final class PostgresScaleRun {
             made[0]++;
             call.run();
         }));
+        if (made[0] != ScaleRun.callsTimed(rounds)) {
+            throw new IllegalStateException(operation + " made " + made[0] + " calls, not the "
+                    + ScaleRun.callsTimed(rounds) + " whose users were looked up first");
+        }
         double calls = made[0]; // the warm-up's too: the statistics cover them
         double statements = 0;
         double databaseMicros = 0;

@@ -110,6 +110,11 @@ public final class ScaleRun {
      * Median over three rounds of the mean ns per call, after a warm-up round and a full GC, so that
      * the garbage of loading the store is not charged to the operation measured next.
      */
+    /** How many times {@link #timed} calls its operation: a warm-up round and three timed ones. */
+    static int callsTimed(int rounds) {
+        return 4 * rounds;
+    }
+
     static double timed(int rounds, Runnable operation) {
         for (int i = 0; i < rounds; i++) {
             operation.run();
