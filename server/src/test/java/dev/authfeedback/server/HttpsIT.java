@@ -39,8 +39,10 @@ class HttpsIT {
     void theAwsSdkCallsItOverTls12Or13AndNothingElseIsSpoken(@TempDir Path dir) throws Exception {
         TestCertificates certificates = TestCertificates.create(dir);
         try (ServerProcess server = https(certificates)) {
+            // TLS on the native transport, where the server runs on it
             assertThat(server.stdout()).anyMatch(line -> line.equals("HTTP endpoint: https://" + server.httpAddress()
-                    + " (region us-east-1)"));
+                    + " (region us-east-1, transport epoll)") || line.startsWith("HTTP endpoint: https://"
+                    + server.httpAddress() + " (region us-east-1, transport nio"));
             URI endpoint = URI.create("https://" + server.httpAddress());
             TrustManager[] trustTheTestAuthority = certificates.trustManagers();
             try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
