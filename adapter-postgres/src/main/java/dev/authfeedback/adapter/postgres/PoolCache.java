@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * entries at once, so that it reads its own writes. While it is not listening (before start, or
  * once the listening connection is lost) nothing is served from memory, and what was there is
  * dropped when listening resumes, since notifications may have been missed meanwhile. A read that races with a change is not
- * kept: every drop advances a generation, and an entry read under an older one is taken back.
+ * kept: every drop advances its pool's generation (dropping everything, the generation of all), and
+ * an entry read under an older one is taken back; a change to one pool leaves reads of others kept.
  * Only pools and users found are kept, a miss always asks the database; a risk configuration's
  * absence is kept too (most pools and clients have none), which is why its inserts notify as well.
  */
@@ -59,7 +60,10 @@ final class PoolCache implements AutoCloseable {
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, Optional<RiskConfiguration>>> riskByPool =
             new ConcurrentHashMap<>();
     private final AtomicInteger riskConfigurationsKept = new AtomicInteger();
+    /** Advanced when everything is dropped. */
     private final AtomicLong generation = new AtomicLong();
+    /** Per pool, advanced when its entries are dropped; made on its first change, not by reads (callers name pools). */
+    private final ConcurrentHashMap<String, AtomicLong> poolGenerations = new ConcurrentHashMap<>();
     /** The markers this server sent ({@link #awaitHeard}) and the last one it heard back. */
     private final AtomicLong markers = new AtomicLong();
     private final String serverMarker = UUID.randomUUID().toString();
@@ -87,7 +91,7 @@ final class PoolCache implements AutoCloseable {
     }
 
     Optional<UserPool> pool(String poolId, Supplier<Optional<UserPool>> read) {
-        return readThrough(pools, poolId, read, () -> {
+        return readThrough(poolId, pools, poolId, read, () -> {
             if (pools.size() >= MAX_POOLS) {
                 pools.clear();
             }
@@ -99,7 +103,7 @@ final class PoolCache implements AutoCloseable {
             return read.get();
         }
         ConcurrentHashMap<String, User> users = usersByPool.computeIfAbsent(poolId, id -> new ConcurrentHashMap<>());
-        return readThrough(users, username, read, () -> {
+        return readThrough(poolId, users, username, read, () -> {
             if (usersKept.incrementAndGet() > MAX_USERS) {
                 usersKept.set(0);
                 usersByPool.clear();
@@ -115,7 +119,8 @@ final class PoolCache implements AutoCloseable {
         }
         ConcurrentHashMap<String, Optional<RiskConfiguration>> configurations =
                 riskByPool.computeIfAbsent(poolId, id -> new ConcurrentHashMap<>());
-        return readThrough(configurations, clientId == null ? POOL_ITSELF : clientId, () -> Optional.of(read.get()),
+        return readThrough(poolId, configurations, clientId == null ? POOL_ITSELF : clientId,
+                () -> Optional.of(read.get()),
                 () -> {
                     // clients are named by callers: a caller naming new ones only makes room for them
                     if (riskConfigurationsKept.incrementAndGet() > MAX_RISK_CONFIGURATIONS) {
@@ -126,7 +131,8 @@ final class PoolCache implements AutoCloseable {
     }
 
     /** {@code makeRoom} runs before an entry is kept, so that a hit costs one lookup and nothing else. */
-    private <K, V> Optional<V> readThrough(Map<K, V> entries, K key, Supplier<Optional<V>> read, Runnable makeRoom) {
+    private <K, V> Optional<V> readThrough(String poolId, Map<K, V> entries, K key, Supplier<Optional<V>> read,
+                                           Runnable makeRoom) {
         if (!listening) {
             return read.get();
         }
@@ -135,11 +141,15 @@ final class PoolCache implements AutoCloseable {
             return Optional.of(kept);
         }
         long seen = generation.get();
+        AtomicLong poolGeneration = poolGenerations.get(poolId); // null: the pool has not changed since it was made
+        long seenOfPool = poolGeneration == null ? 0 : poolGeneration.get();
         Optional<V> found = read.get();
         if (found.isPresent() && listening) {
             makeRoom.run();
             entries.put(key, found.get());
-            if (generation.get() != seen) {
+            AtomicLong poolGenerationNow = poolGenerations.get(poolId);
+            if (generation.get() != seen || poolGenerationNow != poolGeneration
+                    || (poolGeneration != null && poolGeneration.get() != seenOfPool)) {
                 // something changed while this was read: it may predate the change
                 entries.remove(key, found.get());
             }
@@ -149,7 +159,7 @@ final class PoolCache implements AutoCloseable {
 
     /** The pool changed or went (its users with it): read both from the database next time. */
     void poolChanged(String poolId) {
-        generation.incrementAndGet();
+        advance(poolId);
         pools.remove(poolId);
         usersByPool.remove(poolId);
         riskByPool.remove(poolId);
@@ -157,18 +167,27 @@ final class PoolCache implements AutoCloseable {
 
     /** A risk configuration of the pool was set or removed: read the pool's from the database next time. */
     void riskConfigurationsChanged(String poolId) {
-        generation.incrementAndGet();
+        advance(poolId);
         riskByPool.remove(poolId);
     }
 
     /** A user of the pool changed or went: read the pool's users from the database next time. */
     void usersChanged(String poolId) {
-        generation.incrementAndGet();
+        advance(poolId);
         usersByPool.remove(poolId);
+    }
+
+    /** Before the pool's entries are dropped: a read of the pool under way is not kept. */
+    private void advance(String poolId) {
+        if (poolGenerations.size() >= MAX_POOLS && !poolGenerations.containsKey(poolId)) {
+            dropAll(); // the generations of as many pools as are kept: start afresh, everything with them
+        }
+        poolGenerations.computeIfAbsent(poolId, id -> new AtomicLong()).incrementAndGet();
     }
 
     private void dropAll() {
         generation.incrementAndGet();
+        poolGenerations.clear();
         pools.clear();
         usersByPool.clear();
         usersKept.set(0);
