@@ -38,6 +38,7 @@ final class SigV4Verifier {
 
     static final String SERVICE = "cognito-idp";
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    private static final long MAX_SKEW_MILLIS = MAX_SKEW.toMillis();
     static final String MISMATCH_MESSAGE = "The request signature we calculated does not match the signature you "
             + "provided. Check your AWS Secret Access Key and signing method. Consult the service documentation "
             + "for details.";
@@ -98,12 +99,12 @@ final class SigV4Verifier {
                     + "', from '" + amzDate + "'.");
         }
         long now = clock.millis();
-        if (signedAt < now - MAX_SKEW.toMillis()) {
+        if (signedAt < now - MAX_SKEW_MILLIS) {
             Instant at = Instant.ofEpochMilli(now);
             throw badRequest(INVALID_SIGNATURE, "Signature expired: " + amzDate + " is now earlier than "
                     + basic(at.minus(MAX_SKEW)) + " (" + basic(at) + " - 15 min.)");
         }
-        if (signedAt > now + MAX_SKEW.toMillis()) {
+        if (signedAt > now + MAX_SKEW_MILLIS) {
             Instant at = Instant.ofEpochMilli(now);
             throw badRequest(INVALID_SIGNATURE, "Signature not yet current: " + amzDate + " is still later than "
                     + basic(at.plus(MAX_SKEW)) + " (" + basic(at) + " + 15 min.)");
