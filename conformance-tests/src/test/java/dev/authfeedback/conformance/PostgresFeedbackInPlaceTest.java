@@ -28,11 +28,16 @@ import org.junit.jupiter.api.Test;
  * Feedback on an event is written on the event's own page: the events table keeps room on each page,
  * so an update of the feedback columns (which no index holds) stays where the event is and adds
  * nothing to the table's indexes, however full the table. With pages filled to the brim each
- * feedback would move its event to another page and add an entry to every index.
+ * feedback would move its event to another page and add an entry to every index (44 of the 150
+ * events here moved with fillfactor 100, 16 with 90). The room is reused once PostgreSQL prunes the
+ * versions feedback left behind, which it may not do while another transaction holds an older
+ * snapshot of the database (an autovacuum ANALYZE, a health check): one event in a CI run moved so,
+ * hence a handful is allowed.
  */
 class PostgresFeedbackInPlaceTest {
 
     private static final int EVENTS = 150;
+    private static final int MOVES_ALLOWED = 4;
 
     @Test
     void feedbackGivenTwiceToEveryEventLeavesEachOnItsPage() throws SQLException {
@@ -59,7 +64,7 @@ class PostgresFeedbackInPlaceTest {
 
             Map<String, Long> after = pagesOfEvents(storage, pool);
             assertThat(pages.keySet().stream().filter(eventId -> !pages.get(eventId).equals(after.get(eventId))))
-                    .as("events moved to another page by their feedback").isEmpty();
+                    .as("events moved to another page by their feedback").hasSizeLessThanOrEqualTo(MOVES_ALLOWED);
         }
     }
 
