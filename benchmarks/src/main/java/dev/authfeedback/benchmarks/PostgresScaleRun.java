@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * Scale on PostgreSQL, in a JVM of its own: a database grown to each given number of events, spread
@@ -137,15 +138,22 @@ public final class PostgresScaleRun {
     private static void measure(AuthEventFeedbackUseCases service, UserPool pool, long size, int rounds,
                                 Connection connection, JsonObject result) throws SQLException {
         long users = size / EVENTS_PER_USER;
+        // each call's event or user drawn up front: the users they name are looked up from these
+        Random random = new Random(size);
         int calls = ScaleRun.callsTimed(rounds);
-        // one draw per call, in the order the calls are made: drawn again below from the same seed
-        Random draws = new Random(size);
+        long[] feedbackEvents = new long[calls];
+        long[] listedUsers = new long[calls];
+        long[] recordingUsers = new long[calls];
         Set<Long> named = new HashSet<>();
         for (int call = 0; call < calls; call++) {
-            named.add((long) (draws.nextDouble() * size) / EVENTS_PER_USER);
+            feedbackEvents[call] = (long) (random.nextDouble() * size);
+            named.add(feedbackEvents[call] / EVENTS_PER_USER);
         }
-        for (int call = 0; call < 2 * calls; call++) {
-            named.add((long) (draws.nextDouble() * users));
+        for (long[] drawn : new long[][] {listedUsers, recordingUsers}) {
+            for (int call = 0; call < calls; call++) {
+                drawn[call] = (long) (random.nextDouble() * users);
+                named.add(drawn[call]);
+            }
         }
         long started = System.nanoTime();
         for (long user : named) {
@@ -153,40 +161,33 @@ public final class PostgresScaleRun {
         }
         LoadRun.progress(String.format("postgres scale: the %d users the calls name looked up once (%.1f s)",
                 named.size(), (System.nanoTime() - started) / 1e9));
-        Random random = new Random(size);
-        timeWithStatements(connection, "admin_feedback", size, rounds, result, () -> {
-            long event = (long) (random.nextDouble() * size);
+        timeWithStatements(connection, "admin_feedback", size, rounds, result, call -> {
+            long event = feedbackEvents[call];
             service.adminUpdateAuthEventFeedback(new AdminUpdateAuthEventFeedbackCommand(pool.id(),
                     "user" + event / EVENTS_PER_USER, "event-" + event, "Valid"));
         });
-        timeWithStatements(connection, "list_page", size, rounds, result, () ->
+        timeWithStatements(connection, "list_page", size, rounds, result, call ->
                 service.adminListUserAuthEvents(new AdminListUserAuthEventsCommand(pool.id(),
-                        "user" + (long) (random.nextDouble() * users), 60, null)));
-        timeWithStatements(connection, "record", size, rounds, result, () ->
-                service.recordAuthEvent(new RecordAuthEventCommand(pool.id(),
-                        "user" + (long) (random.nextDouble() * users), "SignIn")));
+                        "user" + listedUsers[call], 60, null)));
+        timeWithStatements(connection, "record", size, rounds, result, call ->
+                service.recordAuthEvent(new RecordAuthEventCommand(pool.id(), "user" + recordingUsers[call],
+                        "SignIn")));
     }
 
     /**
      * Times the operation, and from pg_stat_statements (reset before) what the database did for it per
      * call: statements, their execution time, the 8 kB pages they touched and had to read in (not in
      * shared buffers), and the WAL they wrote with its full-page images. A progress line per statement.
+     * {@code call} is given each call's number, from 0.
      */
     private static void timeWithStatements(Connection connection, String operation, long size, int rounds,
-                                           JsonObject result, Runnable call) throws SQLException {
+                                           JsonObject result, IntConsumer call) throws SQLException {
         try (Statement reset = connection.createStatement()) {
             reset.execute("SELECT pg_stat_statements_reset()");
         }
         String key = "postgres_scale." + operation;
-        long[] made = {0};
-        result.put(key + ".us_at_" + size, micros(rounds, () -> {
-            made[0]++;
-            call.run();
-        }));
-        if (made[0] != ScaleRun.callsTimed(rounds)) {
-            throw new IllegalStateException(operation + " made " + made[0] + " calls, not the "
-                    + ScaleRun.callsTimed(rounds) + " whose users were looked up first");
-        }
+        int[] made = {0};
+        result.put(key + ".us_at_" + size, micros(rounds, () -> call.accept(made[0]++)));
         double calls = made[0]; // the warm-up's too: the statistics cover them
         double statements = 0;
         double databaseMicros = 0;

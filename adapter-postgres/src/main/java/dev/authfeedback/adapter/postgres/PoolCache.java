@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * on a connection of its own and drops what the notification names. Its own writes drop their
  * entries at once, so that it reads its own writes. While it is not listening (before start, or
  * once the listening connection is lost) nothing is served from memory, and what was there is
- * dropped when listening resumes, since notifications may have been missed meanwhile. A read that races with a change is not
- * kept: every drop advances its pool's generation (dropping everything, the generation of all), and
- * an entry read under an older one is taken back; a change to one pool leaves reads of others kept.
+ * dropped when listening resumes, since notifications may have been missed meanwhile. A read that
+ * races with a change is not kept: every drop advances its pool's generation (dropping everything,
+ * the generation of all), and an entry read under an older one is taken back; a change to one pool
+ * leaves reads of others kept.
  * Only pools and users found are kept, a miss always asks the database; a risk configuration's
  * absence is kept too (most pools and clients have none), which is why its inserts notify as well.
  */
@@ -147,8 +148,7 @@ final class PoolCache implements AutoCloseable {
         if (found.isPresent() && listening) {
             makeRoom.run();
             entries.put(key, found.get());
-            AtomicLong poolGenerationNow = poolGenerations.get(poolId);
-            if (generation.get() != seen || poolGenerationNow != poolGeneration
+            if (generation.get() != seen || poolGenerations.get(poolId) != poolGeneration
                     || (poolGeneration != null && poolGeneration.get() != seenOfPool)) {
                 // something changed while this was read: it may predate the change
                 entries.remove(key, found.get());
