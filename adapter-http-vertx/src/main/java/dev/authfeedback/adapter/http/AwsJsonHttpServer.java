@@ -456,8 +456,8 @@ public final class AwsJsonHttpServer {
         String name = operation.operation().awsName();
         try {
             if (operation.operation().authorization() == Operation.Authorization.ADMIN) {
-                verifier.verify(request.method().name(), request.path(), request.query(),
-                        header -> headerValues(request, header), body);
+                verifier.verify(request.method().name(), request.path(), request.query(), signedHeaders(request),
+                        body);
             }
             // only an anonymous caller's quotas count by its address: admin requests skip the lookup
             boolean anonymous = operation.operation().authorization() == Operation.Authorization.FEEDBACK_TOKEN;
@@ -486,14 +486,28 @@ public final class AwsJsonHttpServer {
         return SourceAddress.resolve(peer, forwarded.isEmpty() ? null : String.join(",", forwarded));
     }
 
-    /** HTTP/2 carries Host as the :authority pseudo-header, which Vert.x keeps apart from the headers. */
-    private static List<String> headerValues(HttpServerRequest request, String name) {
-        List<String> values = request.headers().getAll(name);
-        if (values.isEmpty() && name.equals("host") && request.authority() != null) {
-            HostAndPort authority = request.authority();
-            return List.of(authority.port() < 0 ? authority.host() : authority.host() + ':' + authority.port());
-        }
-        return values;
+    /**
+     * The request's headers as SigV4 reads them. HTTP/2 carries Host as the :authority pseudo-header,
+     * which Vert.x keeps apart from the headers. A single value is read with {@code get}, which
+     * answers the first as {@code getAll} would, without making a list.
+     */
+    private static SigV4Verifier.Headers signedHeaders(HttpServerRequest request) {
+        return new SigV4Verifier.Headers() {
+            @Override
+            public List<String> all(String name) {
+                List<String> values = request.headers().getAll(name);
+                if (values.isEmpty() && name.equals("host") && request.authority() != null) {
+                    HostAndPort authority = request.authority();
+                    return List.of(authority.port() < 0 ? authority.host() : authority.host() + ':' + authority.port());
+                }
+                return values;
+            }
+
+            @Override
+            public String first(String name) {
+                return name.equals("host") ? SigV4Verifier.Headers.super.first(name) : request.headers().get(name);
+            }
+        };
     }
 
     private static void requireJsonContentType(String contentType) {

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -65,19 +64,28 @@ final class SigV4Verifier {
         this.clock = clock;
     }
 
-    /**
-     * Throws {@link HttpFrameworkException} unless the request is signed by a configured key.
-     *
-     * @param headers all values of a header by lower-case name (empty list when absent)
-     */
-    void verify(String method, String path, String query, Function<String, List<String>> headers, byte[] body) {
-        List<String> authorizations = headers.apply("authorization");
-        if (authorizations.isEmpty()) {
+    /** A request's headers as the verifier reads them, by lower-case name. */
+    @FunctionalInterface
+    interface Headers {
+        /** Every value of the header, in the order received; empty when absent. */
+        List<String> all(String name);
+
+        /** The first value, or null; a source that can answer it without a list should. */
+        default String first(String name) {
+            List<String> values = all(name);
+            return values.isEmpty() ? null : values.get(0);
+        }
+    }
+
+    /** Throws {@link HttpFrameworkException} unless the request is signed by a configured key. */
+    void verify(String method, String path, String query, Headers headers, byte[] body) {
+        String authorizationHeader = headers.first("authorization");
+        if (authorizationHeader == null) {
             throw badRequest(MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token");
         }
         Scratch scratch = SCRATCH.get();
-        Authorization authorization = scratch.authorization(authorizations.get(0));
-        String amzDate = first(headers.apply("x-amz-date"));
+        Authorization authorization = scratch.authorization(authorizationHeader);
+        String amzDate = headers.first("x-amz-date");
         if (amzDate == null) {
             throw badRequest(INCOMPLETE_SIGNATURE,
                     "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
@@ -147,16 +155,16 @@ final class SigV4Verifier {
         return hmac(key, "aws4_request");
     }
 
-    private static void appendCanonicalHeaders(Text canonical, List<String> signedHeaders,
-                                               Function<String, List<String>> headers) {
-        for (String name : signedHeaders) {
+    private static void appendCanonicalHeaders(Text canonical, List<String> signedHeaders, Headers headers) {
+        for (int n = 0; n < signedHeaders.size(); n++) {
+            String name = signedHeaders.get(n);
             canonical.append(name).append(':');
-            List<String> values = headers.apply(name);
+            List<String> values = headers.all(name);
             for (int i = 0; i < values.size(); i++) {
                 if (i > 0) {
                     canonical.append(',');
                 }
-                canonical.append(collapseWhitespace(values.get(i)));
+                canonical.appendHeaderValue(values.get(i));
             }
             canonical.append('\n');
         }
@@ -242,10 +250,6 @@ final class SigV4Verifier {
 
     private static String basic(Instant instant) {
         return BASIC.format(instant.atOffset(ZoneOffset.UTC));
-    }
-
-    private static String first(List<String> values) {
-        return values.isEmpty() ? null : values.get(0);
     }
 
     private static byte[] hmac(byte[] key, String data) {
@@ -357,7 +361,7 @@ final class SigV4Verifier {
     }
 
     /** A growing byte buffer that the request's text is appended to, one byte per char. */
-    private static final class Text {
+    static final class Text {
         byte[] bytes = new byte[512];
         int length;
 
@@ -381,6 +385,27 @@ final class SigV4Verifier {
             for (int i = 0; i < count; i++) {
                 char c = value.charAt(i);
                 bytes[length + i] = c <= 0xff ? (byte) c : (byte) '?';
+            }
+            length += count;
+            return this;
+        }
+
+        /**
+         * A header value as SigV4 canonicalizes it ({@link #collapseWhitespace}); written as it is
+         * read when it holds no whitespace but single inner spaces, as nearly every value does.
+         */
+        Text appendHeaderValue(String value) {
+            int count = value.length();
+            room(count);
+            for (int i = 0; i < count; i++) {
+                char c = value.charAt(i);
+                // every whitespace character Java knows below 0x100 is at or below ' '
+                boolean plain = c > ' ' ? c <= 0xff
+                        : c == ' ' && i > 0 && i < count - 1 && value.charAt(i + 1) != ' ';
+                if (!plain) {
+                    return append(collapseWhitespace(value));
+                }
+                bytes[length + i] = (byte) c;
             }
             length += count;
             return this;

@@ -2,6 +2,9 @@ package dev.authfeedback.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,7 +14,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -32,8 +35,8 @@ class SigV4VerifierTest {
     void verifiersSharingAThreadAndAnAccessKeyEachUseTheirOwnSecret() throws Exception {
         SigV4Verifier first = new SigV4Verifier(Map.of("AKIDSHARED", "first-secret"), "eu-west-1", CLOCK);
         SigV4Verifier second = new SigV4Verifier(Map.of("AKIDSHARED", "second-secret"), "eu-west-1", CLOCK);
-        Function<String, List<String>> signedWithFirst = headers(sign("first-secret"));
-        Function<String, List<String>> signedWithSecond = headers(sign("second-secret"));
+        SigV4Verifier.Headers signedWithFirst = headers(sign("first-secret"));
+        SigV4Verifier.Headers signedWithSecond = headers(sign("second-secret"));
         for (int round = 0; round < 2; round++) {
             first.verify("POST", "/", null, signedWithFirst, BODY);
             assertThatThrownBy(() -> second.verify("POST", "/", null, signedWithFirst, BODY))
@@ -42,7 +45,7 @@ class SigV4VerifierTest {
             assertThatThrownBy(() -> first.verify("POST", "/", null, signedWithSecond, BODY))
                     .isInstanceOf(HttpFrameworkException.class).hasMessage(SigV4Verifier.MISMATCH_MESSAGE);
         }
-        assertThat(signedWithFirst.apply("authorization")).isNotEqualTo(signedWithSecond.apply("authorization"));
+        assertThat(signedWithFirst.first("authorization")).isNotEqualTo(signedWithSecond.first("authorization"));
     }
 
     @Test
@@ -66,6 +69,24 @@ class SigV4VerifierTest {
         assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers(withParameter), BODY))
                 .isInstanceOf(HttpFrameworkException.class).hasMessage(SigV4Verifier.MISMATCH_MESSAGE);
         verifier.verify("POST", "/", null, headers(signed), BODY);
+    }
+
+    /** The fast path for plain header values writes what trimming and collapsing whitespace would. */
+    @Test
+    void aHeaderValueIsWrittenAsItsCollapsedForm() {
+        // characters around the edges of the fast path: whitespace of every kind, spaces, Latin-1, beyond
+        String alphabet = " \t\n\u000b\f\r\u001c\u001fa~\u0085\u00a0\u00ff\u0100\u2003\u3000";
+        qt().forAll(lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(0, 12))
+                .checkAssert(indexes -> {
+                    String value = indexes.stream().map(i -> String.valueOf(alphabet.charAt(i)))
+                            .collect(Collectors.joining());
+                    SigV4Verifier.Text fast = new SigV4Verifier.Text().appendHeaderValue(value);
+                    SigV4Verifier.Text collapsed = new SigV4Verifier.Text()
+                            .append(SigV4Verifier.collapseWhitespace(value));
+                    assertThat(java.util.Arrays.copyOf(fast.bytes, fast.length))
+                            .as("value %s", value.chars().mapToObj(Integer::toHexString).toList())
+                            .isEqualTo(java.util.Arrays.copyOf(collapsed.bytes, collapsed.length));
+                });
     }
 
     private static String sign(String secret) throws Exception {
@@ -95,7 +116,7 @@ class SigV4VerifierTest {
         return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Function<String, List<String>> headers(String authorization) {
+    private static SigV4Verifier.Headers headers(String authorization) {
         Map<String, List<String>> headers = Map.of("authorization", List.of(authorization),
                 "content-type", List.of("application/x-amz-json-1.1"), "host", List.of("localhost"),
                 "x-amz-date", List.of(DATE));
