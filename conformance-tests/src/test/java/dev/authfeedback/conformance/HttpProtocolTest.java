@@ -303,6 +303,11 @@ class HttpProtocolTest {
                 400, "SerializationException", "Member 'UserPoolAddOns.AdvancedSecurityMode' must be a string.");
         assertError(signed("ListUserPools", "{\"MaxResults\":1,\"MaxResults\":2}"), 400, "SerializationException",
                 "The request body is not valid JSON.");
+        assertError(signed("ListUserPools", "{\"MaxResults\":null,\"MaxResults\":2}"), 400,
+                "SerializationException", "The request body is not valid JSON.");
+        assertError(signed("CreateUserPool", "{\"PoolName\":\"p\",\"UserPoolAddOns\":{\"AdvancedSecurityMode\":"
+                + "\"AUDIT\",\"AdvancedSecurityMode\":\"OFF\"}}"), 400, "SerializationException",
+                "The request body is not valid JSON.");
         assertError(signed("ListUserPools", "{\"MaxResults\":1} {}"), 400, "SerializationException",
                 "Unexpected content after the JSON object.");
         assertError(signed("ListUserPools", "{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}"), 400,

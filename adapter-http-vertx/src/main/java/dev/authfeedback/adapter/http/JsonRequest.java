@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -25,13 +24,14 @@ import java.util.function.Function;
 final class JsonRequest {
 
     static final int MAX_DEPTH = 32;
+    private static final String NOT_JSON = "The request body is not valid JSON.";
 
+    // duplicate keys are found by the member map itself: Jackson's detection keeps a set per object
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_DEPTH)
                     .maxNumberLength(64)
                     .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private final Map<String, Object> members;
@@ -67,7 +67,7 @@ final class JsonRequest {
             throw badRequest(SERIALIZATION, "The request body exceeds a JSON limit: nesting deeper than "
                     + MAX_DEPTH + " or a number longer than 64 digits.");
         } catch (IOException unreadable) {
-            throw badRequest(SERIALIZATION, "The request body is not valid JSON.");
+            throw badRequest(SERIALIZATION, NOT_JSON);
         }
     }
 
@@ -81,7 +81,11 @@ final class JsonRequest {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             parser.nextToken();
+            int before = members.size();
             members.put(name, readValue(parser));
+            if (members.size() == before) {
+                throw badRequest(SERIALIZATION, NOT_JSON);
+            }
         }
         return members;
     }
@@ -110,7 +114,7 @@ final class JsonRequest {
             case VALUE_NULL:
                 return null;
             default:
-                throw badRequest(SERIALIZATION, "The request body is not valid JSON.");
+                throw badRequest(SERIALIZATION, NOT_JSON);
         }
     }
 
