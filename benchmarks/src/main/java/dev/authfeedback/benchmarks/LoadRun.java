@@ -42,6 +42,7 @@ final class LoadRun {
     static final String SECRET = "benchmark-secret-00000000000000000000000";
     static final String ADMIN_KEY = "benchmark-admin-key";
     private static final String REGION = "us-east-1";
+    private static final double WARMUP_ROUND_SECONDS = 2;
 
     /** How long to warm up and to measure, and with how many connections. */
     record Plan(double warmupSeconds, double sliceSeconds, int slicePairs, int connections) {
@@ -200,10 +201,16 @@ final class LoadRun {
 
     private void compare(String name, Side baseline, Side project, Supplier<Load> baselineLoad,
                          Supplier<Load> projectLoad) {
+        // in short rounds: each opens its connections anew, as every measured slice does, and new
+        // connections take the servers' compiled code down paths it had not seen (a JIT trap each
+        // time, a recompilation of the whole inlined handler after a few); measuring starts after
+        int rounds = Math.max(1, (int) Math.round(plan.warmupSeconds() / 2 / WARMUP_ROUND_SECONDS));
         progress(name + ": warming up " + baseline.name() + " and " + project.name() + " for "
-                + plan.warmupSeconds() + " s");
-        baselineLoad.get().drive(baseline, plan.warmupSeconds() / 2);
-        projectLoad.get().drive(project, plan.warmupSeconds() / 2);
+                + plan.warmupSeconds() + " s in " + rounds + " rounds each");
+        for (int round = 0; round < rounds; round++) {
+            baselineLoad.get().drive(baseline, plan.warmupSeconds() / 2 / rounds);
+            projectLoad.get().drive(project, plan.warmupSeconds() / 2 / rounds);
+        }
         Totals a = new Totals();
         Totals b = new Totals();
         for (int pair = 0; pair < plan.slicePairs(); pair++) {
