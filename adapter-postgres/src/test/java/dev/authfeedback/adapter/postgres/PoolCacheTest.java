@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.authfeedback.domain.model.RiskConfiguration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,21 +16,33 @@ import org.junit.jupiter.api.Test;
  */
 class PoolCacheTest {
 
-    private static EmbeddedPostgres postgres;
+    /**
+     * One database for the JVM, stopped when it exits: the mutation run runs this class again for
+     * every mutant it covers, and starting a database each time cost seconds per mutant.
+     */
+    private static final class Database {
+        static final EmbeddedPostgres POSTGRES = start();
 
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
+        private static EmbeddedPostgres start() {
+            try {
+                EmbeddedPostgres postgres = EmbeddedPostgres.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException e) {
+                        // the JVM is exiting; the embedded server's directory is temporary
+                    }
+                }));
+                return postgres;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @Test
     void aChangeHeardDuringAReadTakesBackThatReadOnlyWhenItIsToTheSamePool() throws Exception {
-        try (PoolCache cache = new PoolCache(new PostgresSettings(postgres.getJdbcUrl("postgres", "postgres"),
+        try (PoolCache cache = new PoolCache(new PostgresSettings(Database.POSTGRES.getJdbcUrl("postgres", "postgres"),
                 "postgres", "postgres"))) {
             cache.start();
             long deadline = System.nanoTime() + 10_000_000_000L;
