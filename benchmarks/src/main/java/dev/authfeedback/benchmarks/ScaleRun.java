@@ -20,6 +20,7 @@ import java.util.Random;
  */
 public final class ScaleRun {
 
+    private static final int TIMED_ROUNDS = 3;
     private static final int EVENTS_PER_USER = 1000;
 
     private ScaleRun() {
@@ -106,21 +107,21 @@ public final class ScaleRun {
         Reference.reachabilityFence(service); // alive until the heap was read
     }
 
+    /** How many times {@link #timed} calls its operation: a warm-up round and the timed ones. */
+    static int callsTimed(int rounds) {
+        return (1 + TIMED_ROUNDS) * rounds;
+    }
+
     /**
      * Median over three rounds of the mean ns per call, after a warm-up round and a full GC, so that
      * the garbage of loading the store is not charged to the operation measured next.
      */
-    /** How many times {@link #timed} calls its operation: a warm-up round and three timed ones. */
-    static int callsTimed(int rounds) {
-        return 4 * rounds;
-    }
-
     static double timed(int rounds, Runnable operation) {
         for (int i = 0; i < rounds; i++) {
             operation.run();
         }
         usedHeapAfterGc();
-        double[] means = new double[3];
+        double[] means = new double[TIMED_ROUNDS];
         for (int round = 0; round < means.length; round++) {
             long started = System.nanoTime();
             for (int i = 0; i < rounds; i++) {
