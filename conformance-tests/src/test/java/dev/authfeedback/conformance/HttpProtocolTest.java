@@ -243,14 +243,56 @@ class HttpProtocolTest {
                 unsigned, body);
         assertThat(headers.get("Authorization")).contains("x-amz-meta-place");
         // by hand: the JDK's HTTP client would not send the header's UTF-8 bytes as they are
+        assertThat(postWrittenByHand(headers, List.of(), body)).startsWith("HTTP/1.1 200 ");
+    }
+
+    @Test
+    void aSignedHeaderSentTwiceIsSignedAsItsValuesJoinedInTheOrderSent() throws IOException {
+        byte[] body = "{\"MaxResults\":1}".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> unsigned = awsJsonHeaders("ListUserPools");
+        unsigned.put("X-Amz-Meta-Trail", "first,second"); // what the two headers below come to
+        Map<String, String> headers = new LinkedHashMap<>(RawAwsJsonClient.signedHeaders(raw.endpoint(),
+                new Signing(REGION, KEY, SECRET), unsigned, body));
+        assertThat(headers.get("Authorization")).contains("x-amz-meta-trail");
+        headers.remove("X-Amz-Meta-Trail");
+        assertThat(postWrittenByHand(headers, List.of("X-Amz-Meta-Trail: first", "x-amz-meta-trail: second"), body))
+                .startsWith("HTTP/1.1 200 ");
+        assertThat(postWrittenByHand(headers, List.of("X-Amz-Meta-Trail: second", "X-Amz-Meta-Trail: first"), body))
+                .startsWith("HTTP/1.1 400 ");
+    }
+
+    @Test
+    void aSignedRequestOverHttp2IsVerifiedWithItsAuthorityAsHost() throws Exception {
+        byte[] body = "{\"MaxResults\":1}".getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpClient http2 = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).build();
+        java.net.http.HttpClient.Version lastVersion = null;
+        // the first request upgrades the connection (h2c); the next ones are HTTP/2 streams, Host sent as :authority
+        for (int request = 0; request < 3; request++) {
+            java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(raw.endpoint())
+                    .timeout(Duration.ofSeconds(10)).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+            RawAwsJsonClient.signedHeaders(raw.endpoint(), new Signing(REGION, KEY, SECRET),
+                    awsJsonHeaders("ListUserPools"), body).forEach(builder::header);
+            java.net.http.HttpResponse<String> answer = http2.send(builder.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            lastVersion = answer.version();
+        }
+        assertThat(lastVersion).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+    }
+
+    /** Posts to the server over a socket of its own, as written here: the headers, then the lines given. */
+    private String postWrittenByHand(Map<String, String> headers, List<String> moreHeaderLines, byte[] body)
+            throws IOException {
         StringBuilder head = new StringBuilder("POST / HTTP/1.1\r\nHost: " + raw.endpoint().getAuthority() + "\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        moreHeaderLines.forEach(line -> head.append(line).append("\r\n"));
         head.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");
         try (Socket socket = new Socket(raw.endpoint().getHost(), raw.endpoint().getPort())) {
+            socket.setSoTimeout(10_000);
             socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().write(body);
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 200 ");
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

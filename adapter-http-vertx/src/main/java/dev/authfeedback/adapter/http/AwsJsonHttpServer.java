@@ -52,6 +52,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -488,24 +489,25 @@ public final class AwsJsonHttpServer {
 
     /**
      * The request's headers as SigV4 reads them. HTTP/2 carries Host as the :authority pseudo-header,
-     * which Vert.x keeps apart from the headers. A single value is read with {@code get}, which
-     * answers the first as {@code getAll} would, without making a list.
+     * which Vert.x keeps apart from the headers.
      */
     private static SigV4Verifier.Headers signedHeaders(HttpServerRequest request) {
         return new SigV4Verifier.Headers() {
             @Override
-            public List<String> all(String name) {
-                List<String> values = request.headers().getAll(name);
-                if (values.isEmpty() && name.equals("host") && request.authority() != null) {
-                    HostAndPort authority = request.authority();
-                    return List.of(authority.port() < 0 ? authority.host() : authority.host() + ':' + authority.port());
-                }
-                return values;
+            public String first(String name) {
+                return request.headers().get(name);
             }
 
             @Override
-            public String first(String name) {
-                return name.equals("host") ? SigV4Verifier.Headers.super.first(name) : request.headers().get(name);
+            public void forEach(BiConsumer<String, String> action) {
+                request.headers().forEach(action);
+            }
+
+            @Override
+            public String authority() {
+                HostAndPort authority = request.authority();
+                return authority == null ? null
+                        : authority.port() < 0 ? authority.host() : authority.host() + ':' + authority.port();
             }
         };
     }

@@ -18,11 +18,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -64,17 +66,16 @@ final class SigV4Verifier {
         this.clock = clock;
     }
 
-    /** A request's headers as the verifier reads them, by lower-case name. */
-    @FunctionalInterface
+    /** A request's headers as the verifier reads them. */
     interface Headers {
-        /** Every value of the header, in the order received; empty when absent. */
-        List<String> all(String name);
+        /** The first value of the header named (in lower case, matched in any case), or null. */
+        String first(String name);
 
-        /** The first value, or null; a source that can answer it without a list should. */
-        default String first(String name) {
-            List<String> values = all(name);
-            return values.isEmpty() ? null : values.get(0);
-        }
+        /** Each header in the order received: its name as sent and its value. */
+        void forEach(BiConsumer<String, String> action);
+
+        /** The request's authority (HTTP/2's :authority, which stands for Host there), or null. */
+        String authority();
     }
 
     /** Throws {@link HttpFrameworkException} unless the request is signed by a configured key. */
@@ -124,7 +125,7 @@ final class SigV4Verifier {
         // written as bytes into one per-thread buffer: the text SigV4 hashes, never a String of it
         Text text = scratch.text.clear().append(method).append('\n').append(path.isEmpty() ? "/" : path).append('\n')
                 .append(canonicalQuery(query)).append('\n');
-        appendCanonicalHeaders(text, authorization.signedHeaders().names(), headers);
+        appendCanonicalHeaders(text, authorization.signedHeaders().names(), headers, scratch.signedValues);
         text.append('\n').append(authorization.signedHeaders().joined()).append('\n')
                 .appendHex(scratch.sha256(body, 0, body.length));
         byte[] canonicalRequestHash = scratch.sha256(text.bytes, 0, text.length);
@@ -155,18 +156,83 @@ final class SigV4Verifier {
         return hmac(key, "aws4_request");
     }
 
-    private static void appendCanonicalHeaders(Text canonical, List<String> signedHeaders, Headers headers) {
+    /**
+     * Each signed header as {@code name:value}, the values of a header sent more than once joined by
+     * commas in the order received, Host taken from :authority where HTTP/2 carries it there. The
+     * headers are read in one pass (a lookup per signed name made a list each).
+     */
+    private static void appendCanonicalHeaders(Text canonical, List<String> signedHeaders, Headers headers,
+                                               SignedValues values) {
+        headers.forEach(values.gatheringFor(signedHeaders));
         for (int n = 0; n < signedHeaders.size(); n++) {
             String name = signedHeaders.get(n);
             canonical.append(name).append(':');
-            List<String> values = headers.all(name);
-            for (int i = 0; i < values.size(); i++) {
-                if (i > 0) {
-                    canonical.append(',');
+            boolean none = true;
+            for (int i = 0; i < values.count; i++) {
+                if (signedHeaders.get(values.nameIndexes[i]).equals(name)) {
+                    if (!none) {
+                        canonical.append(',');
+                    }
+                    canonical.appendHeaderValue(values.values[i]);
+                    none = false;
                 }
-                canonical.appendHeaderValue(values.get(i));
+            }
+            if (none && name.equals("host") && headers.authority() != null) {
+                canonical.appendHeaderValue(headers.authority());
             }
             canonical.append('\n');
+        }
+        values.clear();
+    }
+
+    /** The values of the signed headers, gathered in one pass over a request's headers; one per thread. */
+    static final class SignedValues implements BiConsumer<String, String> {
+        private List<String> names = List.of();
+        String[] values = new String[16];
+        /** For each value, the index of its name in {@link #names}. */
+        int[] nameIndexes = new int[16];
+        int count;
+
+        SignedValues gatheringFor(List<String> signedNames) {
+            names = signedNames;
+            count = 0;
+            return this;
+        }
+
+        @Override
+        public void accept(String name, String value) {
+            for (int n = 0; n < names.size(); n++) {
+                if (equalsAsciiIgnoringCase(names.get(n), name)) {
+                    if (count == values.length) {
+                        values = Arrays.copyOf(values, 2 * count);
+                        nameIndexes = Arrays.copyOf(nameIndexes, 2 * count);
+                    }
+                    values[count] = value;
+                    nameIndexes[count++] = n;
+                    return;
+                }
+            }
+        }
+
+        /** Lets go of the request's values, which a thread's scratch would otherwise keep alive. */
+        void clear() {
+            Arrays.fill(values, 0, count, null);
+            count = 0;
+        }
+
+        /** Case-insensitive in ASCII alone, as HTTP compares header names; {@code lowerCase} is in lower case. */
+        private static boolean equalsAsciiIgnoringCase(String lowerCase, String name) {
+            if (lowerCase.length() != name.length()) {
+                return false;
+            }
+            for (int i = 0; i < name.length(); i++) {
+                char expected = lowerCase.charAt(i);
+                char c = name.charAt(i);
+                if (c != expected && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == expected)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -285,6 +351,7 @@ final class SigV4Verifier {
         private final byte[] hash = new byte[32];
         private final byte[] signatureHex = new byte[64];
         final Text text = new Text();
+        final SignedValues signedValues = new SignedValues();
         private byte[] macKey;
         // the last signing key used on this thread, and whose: another verifier's secret may differ
         private SigV4Verifier keyOwner;
@@ -420,7 +487,7 @@ final class SigV4Verifier {
 
         private void room(int more) {
             if (length + more > bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + more));
+                bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + more));
             }
         }
     }

@@ -11,9 +11,12 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -71,6 +74,32 @@ class SigV4VerifierTest {
         verifier.verify("POST", "/", null, headers(signed), BODY);
     }
 
+    /**
+     * Header names match in any case, a header sent twice is signed as its values joined by a comma
+     * in the order received, and Host may come as the request's authority (HTTP/2's :authority).
+     */
+    @Test
+    void signedHeadersAreReadAsTheCanonicalRequestListsThem() throws Exception {
+        SigV4Verifier verifier = new SigV4Verifier(Map.of("AKIDSHARED", "first-secret"), "eu-west-1", CLOCK);
+        String authorization = sign("first-secret", BODY, "content-type:application/x-amz-json-1.1\nhost:localhost\n"
+                + "x-amz-date:" + DATE + "\nx-amz-meta-trail:first,second\n", "content-type;host;x-amz-date;x-amz-meta-trail");
+        Map.Entry<String, String> first = Map.entry("x-amz-meta-trail", "first");
+        Map.Entry<String, String> second = Map.entry("X-AMZ-META-TRAIL", "second");
+        List<Map.Entry<String, String>> sent = List.of(Map.entry("AUTHORIZATION", authorization), first,
+                Map.entry("content-TYPE", "application/x-amz-json-1.1"), Map.entry("X-Amz-Date", DATE), second);
+        verifier.verify("POST", "/", null, headers(sent, "localhost"), BODY);
+        List<Map.Entry<String, String>> withHost = new ArrayList<>(sent);
+        withHost.add(Map.entry("Host", "localhost"));
+        verifier.verify("POST", "/", null, headers(withHost, "elsewhere"), BODY); // a Host header comes first
+        List<Map.Entry<String, String>> swapped = new ArrayList<>(sent);
+        Collections.swap(swapped, 1, 4);
+        for (SigV4Verifier.Headers altered : List.of(headers(swapped, "localhost"), headers(sent, null),
+                headers(sent, "elsewhere"), headers(sent.subList(0, 4), "localhost"))) {
+            assertThatThrownBy(() -> verifier.verify("POST", "/", null, altered, BODY))
+                    .isInstanceOf(HttpFrameworkException.class).hasMessage(SigV4Verifier.MISMATCH_MESSAGE);
+        }
+    }
+
     /** The fast path for plain header values writes what trimming and collapsing whitespace would. */
     @Test
     void aHeaderValueIsWrittenAsItsCollapsedForm() {
@@ -93,11 +122,19 @@ class SigV4VerifierTest {
         return sign(secret, BODY);
     }
 
-    /** The Authorization header for {@code body}, signed as SigV4 prescribes (independently of the verifier). */
     private static String sign(String secret, byte[] body) throws Exception {
+        return sign(secret, body, "content-type:application/x-amz-json-1.1\nhost:localhost\nx-amz-date:" + DATE + "\n",
+                "content-type;host;x-amz-date");
+    }
+
+    /**
+     * The Authorization header for {@code body} and the canonical headers given, signed as SigV4
+     * prescribes (independently of the verifier).
+     */
+    private static String sign(String secret, byte[] body, String canonicalHeaders, String signedHeaders)
+            throws Exception {
         HexFormat hex = HexFormat.of();
-        String canonicalRequest = "POST\n/\n\ncontent-type:application/x-amz-json-1.1\nhost:localhost\nx-amz-date:"
-                + DATE + "\n\ncontent-type;host;x-amz-date\n"
+        String canonicalRequest = "POST\n/\n\n" + canonicalHeaders + "\n" + signedHeaders + "\n"
                 + hex.formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         String scope = "20261125/eu-west-1/cognito-idp/aws4_request";
         String stringToSign = "AWS4-HMAC-SHA256\n" + DATE + "\n" + scope + "\n" + hex.formatHex(
@@ -106,7 +143,7 @@ class SigV4VerifierTest {
         for (String part : List.of("20261125", "eu-west-1", "cognito-idp", "aws4_request")) {
             key = hmac(key, part);
         }
-        return "AWS4-HMAC-SHA256 Credential=AKIDSHARED/" + scope + ", SignedHeaders=content-type;host;x-amz-date, "
+        return "AWS4-HMAC-SHA256 Credential=AKIDSHARED/" + scope + ", SignedHeaders=" + signedHeaders + ", "
                 + "Signature=" + hex.formatHex(hmac(key, stringToSign));
     }
 
@@ -117,9 +154,29 @@ class SigV4VerifierTest {
     }
 
     private static SigV4Verifier.Headers headers(String authorization) {
-        Map<String, List<String>> headers = Map.of("authorization", List.of(authorization),
-                "content-type", List.of("application/x-amz-json-1.1"), "host", List.of("localhost"),
-                "x-amz-date", List.of(DATE));
-        return name -> headers.getOrDefault(name, List.of());
+        return headers(List.of(Map.entry("Authorization", authorization),
+                Map.entry("Content-Type", "application/x-amz-json-1.1"), Map.entry("Host", "localhost"),
+                Map.entry("X-Amz-Date", DATE)), null);
+    }
+
+    /** Headers as sent, in order, and the request's authority (or null). */
+    private static SigV4Verifier.Headers headers(List<Map.Entry<String, String>> sent, String authority) {
+        return new SigV4Verifier.Headers() {
+            @Override
+            public String first(String name) {
+                return sent.stream().filter(header -> header.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                        .findFirst().orElse(null);
+            }
+
+            @Override
+            public void forEach(BiConsumer<String, String> action) {
+                sent.forEach(header -> action.accept(header.getKey(), header.getValue()));
+            }
+
+            @Override
+            public String authority() {
+                return authority;
+            }
+        };
     }
 }
