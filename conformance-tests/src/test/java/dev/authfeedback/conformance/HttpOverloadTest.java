@@ -142,6 +142,59 @@ class HttpOverloadTest {
     }
 
     @Test
+    void aConnectionWithNoRequestInFlightForTheIdleTimeoutIsClosedAndOnlyThen() throws Exception {
+        start(new ConnectionLimits(100, Duration.ofMillis(800), Duration.ofSeconds(5)));
+        byte[] health = "GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        try (Socket idle = connect()) {
+            idle.getOutputStream().write(health);
+            assertThat(readAnswer(idle)).startsWith("HTTP/1.1 200 ");
+            long answered = System.nanoTime();
+            assertThat(millisUntilClosed(idle)).isLessThan(5_000);
+            // the server's idle clock may start a few milliseconds before this thread has read the answer
+            assertThat((System.nanoTime() - answered) / 1_000_000).as("closed after the idle timeout, not before")
+                    .isGreaterThanOrEqualTo(700);
+        }
+        try (Socket used = connect()) {
+            // a request every 300 ms for three idle timeouts: never idle that long, never closed
+            for (int request = 0; request < 8; request++) {
+                used.getOutputStream().write(health);
+                assertThat(readAnswer(used)).as("request %d", request).startsWith("HTTP/1.1 200 ");
+                Thread.sleep(300);
+            }
+        }
+        try (Socket slowBody = connect()) {
+            // a body that takes twice the idle timeout to arrive: its request is in flight all along
+            slowBody.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                    + "X-Amz-Target: AWSCognitoIdentityProviderService.ListUserPools\r\nContent-Length: 10\r\n\r\n{")
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 8; i++) {
+                Thread.sleep(200);
+                slowBody.getOutputStream().write(' ');
+            }
+            slowBody.getOutputStream().write('}');
+            // answered (unsigned, so refused), not cut off
+            assertThat(readAnswer(slowBody)).startsWith("HTTP/1.1 400 ");
+        }
+    }
+
+    /** One answer's head and body, read by its Content-Length. */
+    private static String readAnswer(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b == -1) {
+                throw new IOException("closed after " + head.toString(StandardCharsets.US_ASCII));
+            }
+            head.write(b);
+        }
+        String text = head.toString(StandardCharsets.US_ASCII);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
+        int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        return text + new String(in.readNBytes(bodyLength), StandardCharsets.US_ASCII);
+    }
+
+    @Test
     void connectionsOverTheLimitAreClosedAtOnce() throws Exception {
         start(new ConnectionLimits(4, Duration.ofSeconds(30), Duration.ofSeconds(30)));
         List<Socket> held = new ArrayList<>();

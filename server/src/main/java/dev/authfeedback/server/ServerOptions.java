@@ -99,7 +99,8 @@ public final class ServerOptions {
 
     @Option(names = "--http-idle-timeout", paramLabel = "DURATION",
             defaultValue = "${env:AUTHFEEDBACK_HTTP_IDLE_TIMEOUT:-PT60S}",
-            description = "An HTTP connection with no traffic this long is closed (AUTHFEEDBACK_HTTP_IDLE_TIMEOUT). "
+            description = "An HTTP connection with no request in flight this long is closed "
+                    + "(AUTHFEEDBACK_HTTP_IDLE_TIMEOUT). "
                     + "Default: ${DEFAULT-VALUE}.")
     String httpIdleTimeout;
 

@@ -42,8 +42,9 @@ public record HttpAdapterSettings(String host, int port, long maxBodyBytes, Stri
 
     /**
      * At most {@code maxConnections} open at once (more are closed at once); a connection with no
-     * traffic for {@code idleTimeout} is closed; a request must arrive in full within
-     * {@code requestTimeout}, or its connection is closed.
+     * request in flight for {@code idleTimeout} is closed, as is one that sends no request within
+     * {@code requestTimeout}; a request must arrive in full within {@code requestTimeout}, and be
+     * answered within it, or its connection is closed.
      */
     public record ConnectionLimits(int maxConnections, Duration idleTimeout, Duration requestTimeout) {
 

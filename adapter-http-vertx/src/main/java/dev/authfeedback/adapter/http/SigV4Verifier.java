@@ -73,9 +73,6 @@ final class SigV4Verifier {
 
         /** Each header in the order received: its name as sent and its value. */
         void forEach(BiConsumer<String, String> action);
-
-        /** The request's authority (HTTP/2's :authority, which stands for Host there), or null. */
-        String authority();
     }
 
     /** Throws {@link HttpFrameworkException} unless the request is signed by a configured key. */
@@ -158,8 +155,8 @@ final class SigV4Verifier {
 
     /**
      * Each signed header as {@code name:value}, the values of a header sent more than once joined by
-     * commas in the order received, Host taken from :authority where HTTP/2 carries it there. The
-     * headers are read in one pass (a lookup per signed name made a list each).
+     * commas in the order received. The headers are read in one pass (a lookup per signed name made
+     * a list each).
      */
     private static void appendCanonicalHeaders(Text canonical, List<String> signedHeaders, Headers headers,
                                                SignedValues values) {
@@ -167,18 +164,15 @@ final class SigV4Verifier {
         for (int n = 0; n < signedHeaders.size(); n++) {
             String name = signedHeaders.get(n);
             canonical.append(name).append(':');
-            boolean none = true;
+            boolean first = true;
             for (int i = 0; i < values.count; i++) {
                 if (signedHeaders.get(values.nameIndexes[i]).equals(name)) {
-                    if (!none) {
+                    if (!first) {
                         canonical.append(',');
                     }
                     canonical.appendHeaderValue(values.values[i]);
-                    none = false;
+                    first = false;
                 }
-            }
-            if (none && name.equals("host") && headers.authority() != null) {
-                canonical.appendHeaderValue(headers.authority());
             }
             canonical.append('\n');
         }
