@@ -195,6 +195,10 @@ class GrpcProtocolTest {
                 () -> pools(KEY).withDeadlineAfter(200, TimeUnit.MILLISECONDS)
                         .createUserPool(CreateUserPoolRequest.newBuilder().setPoolName("too-late").build()));
         assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+        // the server's deadline runs from when the call reached it, which may be a moment after the
+        // client's started: past 200 ms more it has surely passed there too (one run served the call
+        // when the gate opened at once)
+        Thread.sleep(250);
         gate.countDown();
         for (Future<?> call : holding) {
             call.get(30, TimeUnit.SECONDS);
