@@ -177,6 +177,20 @@ class HttpOverloadTest {
         }
     }
 
+    @Test
+    void pipelinedRequestsAreAllAnsweredAndLeaveTheirConnectionIdle() throws Exception {
+        start(new ConnectionLimits(100, Duration.ofMillis(800), Duration.ofSeconds(5)));
+        String health = "GET /health HTTP/1.1\r\nHost: x\r\n\r\n";
+        try (Socket pipelining = connect()) {
+            pipelining.getOutputStream().write((health + health + health).getBytes(StandardCharsets.US_ASCII));
+            for (int answer = 0; answer < 3; answer++) {
+                assertThat(readAnswer(pipelining)).as("answer %d", answer).startsWith("HTTP/1.1 200 ");
+            }
+            // none of them is counted as in flight any more: closed as idle, long before the request timeout
+            assertThat(millisUntilClosed(pipelining)).isLessThan(3_000);
+        }
+    }
+
     /** One answer's head and body, read by its Content-Length. */
     private static String readAnswer(Socket socket) throws IOException {
         InputStream in = socket.getInputStream();
