@@ -39,4 +39,16 @@ class BenchmarksSmokeTest {
         assertThat(Files.readString(out.resolve("latest.json"))).contains("\"http.throughput_ratio\"");
         assertThat(Files.readString(out.resolve("latest.md"))).contains("| `grpc.throughput_ratio` |");
     }
+
+    /** The notifying target compares the mail server up with it unreachable: either name runs both. */
+    @Test
+    void namingOneNotifyingComparisonRunsBoth(@TempDir Path out) throws Exception {
+        Results results = RunBenchmarks.run("--quick", "--skip-jmh", "--skip-scale", "--no-postgres",
+                "--only=http.record_notified_smtp_down", "--out", out.toString());
+        for (String key : List.of("http.record_notified_smtp_up.p99_ms", "http.record_notified_smtp_down.p99_ms",
+                "notify.p99_smtp_down_over_up")) {
+            assertThat(results.get(key)).as(key).isInstanceOf(Number.class);
+        }
+        assertThat(results.get("http.throughput_ratio")).as("a comparison not named").isNull();
+    }
 }
