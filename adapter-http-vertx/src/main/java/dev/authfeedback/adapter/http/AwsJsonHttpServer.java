@@ -291,10 +291,12 @@ public final class AwsJsonHttpServer {
     private final class Traffic {
         private final long requestTimeoutNanos = settings.limits().requestTimeout().toNanos();
         private final long idleTimeoutNanos = settings.limits().idleTimeout().toNanos();
+        /** How long a connection may wait before its first request; also what the sweep's period is a tenth of. */
+        private final long shorterTimeoutNanos = Math.min(requestTimeoutNanos, idleTimeoutNanos);
         private final Map<HttpConnection, Activity> connections = new HashMap<>();
 
         long sweepMillis() {
-            return Math.max(10, Math.min(requestTimeoutNanos, idleTimeoutNanos) / 10_000_000);
+            return Math.max(10, shorterTimeoutNanos / 10_000_000);
         }
 
         /** Over the limit, a new connection is closed at once. */
@@ -329,8 +331,7 @@ public final class AwsJsonHttpServer {
                     activity.lastActive = now;
                 }
                 boolean overdue = activity.inFlight > 0 ? now - activity.inFlightSince > requestTimeoutNanos
-                        : now - activity.lastActive > (activity.requested ? idleTimeoutNanos
-                                : Math.min(requestTimeoutNanos, idleTimeoutNanos));
+                        : now - activity.lastActive > (activity.requested ? idleTimeoutNanos : shorterTimeoutNanos);
                 if (overdue) {
                     toClose.add(connection);
                 }
