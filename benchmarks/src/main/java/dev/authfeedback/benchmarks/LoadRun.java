@@ -214,15 +214,23 @@ final class LoadRun {
         }
         Totals a = new Totals();
         Totals b = new Totals();
+        List<Double> throughputRatios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
         for (int pair = 0; pair < plan.slicePairs(); pair++) {
             boolean baselineFirst = pair % 2 == 0; // A B, then B A: each side gets both positions
+            Measured fromBaseline;
+            Measured fromProject;
             if (baselineFirst) {
-                a.add(measure(baseline, baselineLoad.get()));
-                b.add(measure(project, projectLoad.get()));
+                fromBaseline = measure(baseline, baselineLoad.get());
+                fromProject = measure(project, projectLoad.get());
             } else {
-                b.add(measure(project, projectLoad.get()));
-                a.add(measure(baseline, baselineLoad.get()));
+                fromProject = measure(project, projectLoad.get());
+                fromBaseline = measure(baseline, baselineLoad.get());
             }
+            a.add(fromBaseline);
+            b.add(fromProject);
+            throughputRatios.add(fromProject.rps() / fromBaseline.rps());
+            cpuRatios.add(fromProject.cpuPerRequest() / fromBaseline.cpuPerRequest());
         }
         if (a.errors + b.errors > 0) {
             // figures of failing requests measure nothing: stop rather than report them
@@ -232,6 +240,11 @@ final class LoadRun {
         results.put(name + ".baseline_rps", a.rps());
         results.put(name + ".rps", b.rps());
         results.put(name + ".throughput_ratio", b.rps() / a.rps());
+        RatioInterval throughputInterval = RatioInterval.of(throughputRatios);
+        if (throughputInterval != null) {
+            results.put(name + ".throughput_ratio_low", throughputInterval.low());
+            results.put(name + ".throughput_ratio_high", throughputInterval.high());
+        }
         results.put(name + ".baseline_p50_ms", a.percentileMillis(50));
         results.put(name + ".p50_ms", b.percentileMillis(50));
         results.put(name + ".baseline_p99_ms", a.percentileMillis(99));
@@ -242,6 +255,11 @@ final class LoadRun {
         if (baseline.process() != null) { // a baseline that is no process of ours (pgbench) has no CPU figures
             results.put(name + ".baseline_cpu_us_per_request", a.cpuMicrosPerRequest());
             results.put(name + ".cpu_ratio", b.cpuMicrosPerRequest() / a.cpuMicrosPerRequest());
+            RatioInterval cpuInterval = RatioInterval.of(cpuRatios);
+            if (cpuInterval != null) {
+                results.put(name + ".cpu_ratio_low", cpuInterval.low());
+                results.put(name + ".cpu_ratio_high", cpuInterval.high());
+            }
         }
         results.put(name + ".baseline_generator_cpu_share", a.generatorShare());
         progress(String.format("%s: %.0f req/s vs %s %.0f (ratio %.3f), p99 %.2f vs %.2f ms, server CPU %.1f µs%s, "
@@ -293,6 +311,13 @@ final class LoadRun {
 
     /** A slice and the server's CPU time during it. */
     private record Measured(NativeLoad.Slice slice, double serverCpuSeconds) {
+        double rps() {
+            return slice.requests() / slice.seconds();
+        }
+
+        double cpuPerRequest() {
+            return serverCpuSeconds / Math.max(1, slice.requests());
+        }
     }
 
     /** The sum of one side's slices. */

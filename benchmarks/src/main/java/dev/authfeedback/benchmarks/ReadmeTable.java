@@ -31,11 +31,12 @@ final class ReadmeTable {
 
     private static final List<Row> ROWS = List.of(
             new Row("HTTP AdminUpdateAuthEventFeedback (SigV4): throughput vs bare Vert.x",
-                    f -> f.ratio("http.throughput_ratio") + " (" + f.rps("http.rps") + " vs " + f.rps("http.baseline_rps")
-                            + " req/s)", new Target("≥ 0.85", f -> f.at("http.throughput_ratio") >= 0.85)),
+                    f -> f.ratio("http.throughput_ratio") + " (" + f.interval("http.throughput_ratio") + f.rps("http.rps")
+                            + " vs " + f.rps("http.baseline_rps") + " req/s)",
+                    new Target("≥ 0.85", f -> f.at("http.throughput_ratio") >= 0.85)),
             new Row("  server CPU per request vs bare Vert.x",
-                    f -> f.ratio("http.cpu_ratio") + " (" + f.micros("http.cpu_us_per_request") + " vs "
-                            + f.micros("http.baseline_cpu_us_per_request") + ")",
+                    f -> f.ratio("http.cpu_ratio") + " (" + f.interval("http.cpu_ratio") + f.micros("http.cpu_us_per_request")
+                            + " vs " + f.micros("http.baseline_cpu_us_per_request") + ")",
                     new Target("≤ 1.3", f -> f.at("http.cpu_ratio") <= 1.3)),
             new Row("  p99 at 64 connections vs bare Vert.x",
                     f -> f.ratio("http.p99_ratio") + " (" + f.millis("http.p99_ms") + " vs " + f.millis("http.baseline_p99_ms")
@@ -225,6 +226,15 @@ final class ReadmeTable {
 
         String percent(String key) {
             return String.format(Locale.ROOT, "%.0f %%", 100 * at(key));
+        }
+
+        /** "95 % interval 0.74-0.86; " when the run gives the ratio's interval, else nothing. */
+        String interval(String ratioKey) {
+            if (!(values.getValue(ratioKey + "_low") instanceof Number)
+                    || !(values.getValue(ratioKey + "_high") instanceof Number)) {
+                return "";
+            }
+            return "95 % interval " + ratio(ratioKey + "_low") + "–" + ratio(ratioKey + "_high") + "; ";
         }
 
         String ratios(String prefix) {

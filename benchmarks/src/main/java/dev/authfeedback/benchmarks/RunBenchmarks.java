@@ -64,7 +64,7 @@ public final class RunBenchmarks {
             jmh(results, quick, postgres);
         }
         if (!flags.contains("--skip-load")) {
-            LoadRun.Plan plan = quick ? new LoadRun.Plan(1, 0.5, 1, 8) : new LoadRun.Plan(30, 5, 4, 64);
+            LoadRun.Plan plan = quick ? new LoadRun.Plan(1, 0.5, 2, 8) : new LoadRun.Plan(30, 3, 8, 64);
             List<String> serverJvm = flags.stream().filter(flag -> flag.startsWith("--server-jvm-option="))
                     .map(flag -> flag.substring("--server-jvm-option=".length())).toList();
             List<String> only = flags.stream().filter(flag -> flag.startsWith("--only="))

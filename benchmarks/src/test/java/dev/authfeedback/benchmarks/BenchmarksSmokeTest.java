@@ -32,10 +32,13 @@ class BenchmarksSmokeTest {
                 "postgres.http.record_evaluated.rps",
                 "scale.heap_bytes_per_event", "scale.admin_feedback.growth_ratio", "scale.startup_ms",
                 "postgres_scale.bytes_per_event", "postgres_scale.admin_feedback.growth_ratio",
-                "postgres.feedback_vs_pgbench.throughput_ratio", "http.admin_get_user.cpu_ratio")) {
+                "postgres.feedback_vs_pgbench.throughput_ratio", "http.admin_get_user.cpu_ratio",
+                "http.throughput_ratio_low", "http.throughput_ratio_high", "http.cpu_ratio_low", "http.cpu_ratio_high")) {
             assertThat(results.get(key)).as(key).isInstanceOf(Number.class);
             assertThat(((Number) results.get(key)).doubleValue()).as(key).isFinite().isPositive();
         }
+        assertThat(((Number) results.get("http.throughput_ratio_low")).doubleValue())
+                .isLessThanOrEqualTo(((Number) results.get("http.throughput_ratio_high")).doubleValue());
         assertThat(Files.readString(out.resolve("latest.json"))).contains("\"http.throughput_ratio\"");
         assertThat(Files.readString(out.resolve("latest.md"))).contains("| `grpc.throughput_ratio` |");
     }
