@@ -25,13 +25,10 @@ class ReadmeTableTest {
 
     @Test
     void aRatioIsShownWithItsIntervalWhenTheRunGivesOne() {
-        JsonObject latest = new JsonObject().put("written", "2026-11-24T12:00:00")
-                .put("machine", new JsonObject().put("cores", "2").put("cpu", "a CPU").put("memory", "1 kB")
-                        .put("jdk", "a JDK").put("os", "an OS"))
-                .put("figures", new JsonObject().put("http.throughput_ratio", 0.7).put("http.rps", 70.0)
-                        .put("http.baseline_rps", 100.0).put("http.throughput_ratio_low", 0.62)
-                        .put("http.throughput_ratio_high", 0.79).put("http.cpu_ratio", 1.4)
-                        .put("http.cpu_us_per_request", 14.0).put("http.baseline_cpu_us_per_request", 10.0));
+        JsonObject latest = runOfTheDay(new JsonObject().put("http.throughput_ratio", 0.7).put("http.rps", 70.0)
+                .put("http.baseline_rps", 100.0).put("http.throughput_ratio_low", 0.62)
+                .put("http.throughput_ratio_high", 0.79).put("http.cpu_ratio", 1.4)
+                .put("http.cpu_us_per_request", 14.0).put("http.baseline_cpu_us_per_request", 10.0));
         assertThat(ReadmeTable.render(latest))
                 .contains("| 0.70 (95 % interval 0.62–0.79; 70 vs 100 req/s) | ≥ 0.85 | missed |")
                 .contains("| 1.40 (14.0 µs vs 10.0 µs) | ≤ 1.3 | missed |");
@@ -39,17 +36,22 @@ class ReadmeTableTest {
 
     @Test
     void aFigureOffItsTargetIsMissedAndAMissingOneNotMeasured() {
-        JsonObject latest = new JsonObject().put("written", "2026-11-24T12:00:00")
-                .put("machine", new JsonObject().put("cores", "2").put("cpu", "a CPU").put("memory", "1 kB")
-                        .put("jdk", "a JDK").put("os", "an OS"))
-                .put("figures", new JsonObject().put("http.throughput_ratio", 0.7).put("http.rps", 70.0)
-                        .put("http.baseline_rps", 100.0).put("grpc.throughput_ratio", 1.2).put("grpc.rps", 120.0)
-                        .put("grpc.baseline_rps", 100.0));
+        JsonObject latest = runOfTheDay(new JsonObject().put("http.throughput_ratio", 0.7).put("http.rps", 70.0)
+                .put("http.baseline_rps", 100.0).put("grpc.throughput_ratio", 1.2).put("grpc.rps", 120.0)
+                .put("grpc.baseline_rps", 100.0));
         String table = ReadmeTable.render(latest);
         assertThat(table).contains("Measured 2026-11-24T12:00:00 UTC on 2 cores (a CPU)")
                 .contains("| HTTP AdminUpdateAuthEventFeedback (SigV4): throughput vs bare Vert.x | 0.70 (70 vs 100 req/s) "
                         + "| ≥ 0.85 | missed |")
                 .contains("| 1.20 (120 vs 100 req/s) | ≥ 0.85 | met |")
                 .contains("| Start-up to ready (JVM start included) | not measured | ≤ 1.5 s |  |");
+    }
+
+    /** A latest.json of a run on 2026-11-24 with these figures. */
+    private static JsonObject runOfTheDay(JsonObject figures) {
+        return new JsonObject().put("written", "2026-11-24T12:00:00")
+                .put("machine", new JsonObject().put("cores", "2").put("cpu", "a CPU").put("memory", "1 kB")
+                        .put("jdk", "a JDK").put("os", "an OS"))
+                .put("figures", figures);
     }
 }
