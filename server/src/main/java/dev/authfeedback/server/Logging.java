@@ -9,14 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the logging settings to the configuration in {@code logback.xml}: the level, the format
- * of each line (its pattern, or one JSON object by Logback's JSON encoder), and the access log.
+ * Applies the logging settings to the configuration ({@link ServerLogConfigurator}'s, or the host's
+ * own): the level, the format of each line (its pattern, or one JSON object by Logback's JSON
+ * encoder), and the access log.
  */
 final class Logging {
 
     /** The logger both endpoints write their access lines to. */
     static final String ACCESS_LOG = "authfeedback.access";
-    private static final String APPENDER = "STDERR";
 
     private Logging() {
     }
@@ -29,7 +29,7 @@ final class Logging {
         root.setLevel(Level.toLevel(level.name()));
         context.getLogger(ACCESS_LOG).setLevel(accessLog ? Level.INFO : Level.OFF);
         if (format == ServerOptions.LogFormat.json
-                && root.getAppender(APPENDER) instanceof ConsoleAppender<ILoggingEvent> console) {
+                && root.getAppender(ServerLogConfigurator.APPENDER) instanceof ConsoleAppender<ILoggingEvent> console) {
             JsonEncoder json = new JsonEncoder();
             json.setContext(context);
             json.start();

@@ -289,13 +289,42 @@ class AuthFeedbackServerTest {
                 .isEmpty();
     }
 
-    /** Starts the server in a JVM of its own, answers what it wrote to stderr until it listened, and stops it. */
+    /** A Logback file of the host's, named by logback.configurationFile, takes the place of the server's logging. */
+    @Test
+    void aLogbackFileOfTheHostsReplacesTheServersLogging(@TempDir Path folder) throws Exception {
+        Path configuration = folder.resolve("host-logback.xml");
+        Files.writeString(configuration, "<configuration><appender name=\"STDERR\" "
+                + "class=\"ch.qos.logback.core.ConsoleAppender\"><target>System.err</target><encoder>"
+                + "<pattern>host-format %level %msg%n</pattern></encoder></appender>"
+                + "<root level=\"INFO\"><appender-ref ref=\"STDERR\"/></root></configuration>");
+        List<String> lines = stderrUntilListening(List.of("-Dlogback.configurationFile=" + configuration),
+                "--store", "postgres", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/nowhere");
+        assertThat(lines).filteredOn(line -> line.contains("is not usable")).singleElement().asString()
+                .startsWith("host-format WARN ");
+    }
+
+    /** The test class path carries logback-test.xml, so the server's configurator stands aside for it. */
+    @Test
+    void theServersLoggingStandsAsideForAConfigurationOnTheClassPath() {
+        ch.qos.logback.classic.LoggerContext context = new ch.qos.logback.classic.LoggerContext();
+        ServerLogConfigurator configurator = new ServerLogConfigurator();
+        configurator.setContext(context);
+        assertThat(configurator.configure(context))
+                .isEqualTo(ch.qos.logback.classic.spi.Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+        assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).isFalse();
+    }
+
     private static List<String> stderrUntilListening(String... args) throws Exception {
-        // the server's own logging configuration, not the tests' (which the test classpath puts first)
-        String configuration = Path.of(AuthFeedbackServer.class.getResource("/logback.xml").toURI()).toString();
+        return stderrUntilListening(List.of(), args);
+    }
+
+    /** Starts the server in a JVM of its own, answers what it wrote to stderr until it listened, and stops it. */
+    private static List<String> stderrUntilListening(List<String> jvmOptions, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Dlogback.configurationFile=" + configuration, "-cp", System.getProperty("java.class.path"),
-                AuthFeedbackServer.class.getName(), "--http-port", "0", "--grpc-port", "-1"));
+                .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", serverClassPath(), AuthFeedbackServer.class.getName(), "--http-port", "0",
+                "--grpc-port", "-1"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("AUTHFEEDBACK_"));
@@ -316,6 +345,13 @@ class AuthFeedbackServerTest {
         List<String> lines = Files.readAllLines(stderr);
         Files.delete(stderr);
         return lines;
+    }
+
+    /** This JVM's class path without the test classes, whose logback-test.xml would stand in for the server's logging. */
+    private static String serverClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !Path.of(entry).endsWith(Path.of("target", "test-classes")))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static CommandLine.ParameterException catchParameterException(String... args) {
