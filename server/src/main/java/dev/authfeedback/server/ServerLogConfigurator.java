@@ -21,7 +21,7 @@ public final class ServerLogConfigurator extends ContextAwareBase implements Con
     /** The appender {@link Logging} gives another encoder for JSON lines. */
     static final String APPENDER = "STDERR";
     /** Date, time and zone (UTC), so that lines from several servers and days can be put in order. */
-    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z', UTC} %-5level [%thread] %logger{36} - %msg%n";
+    private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z', UTC} %-5level [%thread] %logger{36} - %msg%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
