@@ -289,6 +289,35 @@ class AuthFeedbackServerTest {
                 .isEmpty();
     }
 
+    /** gRPC starts beside the HTTP listener: when the HTTP port is taken, the gRPC listener started meanwhile is closed. */
+    @Test
+    void aStartThatCannotListenOverHttpLeavesNoGrpcListenerBehind() throws Exception {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        AuthFeedbackServer first = AuthFeedbackServer.start(options("--http-port", "0", "--grpc-port", "-1"), quiet);
+        try {
+            int grpcPort;
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+                grpcPort = probe.getLocalPort();
+            }
+            assertThatThrownBy(() -> AuthFeedbackServer.start(options("--http-port", String.valueOf(first.httpPort()),
+                    "--grpc-port", String.valueOf(grpcPort)), quiet))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot listen");
+            // the listener closes on gRPC's own event loop: the port comes free within moments
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (true) {
+                try (java.net.ServerSocket again = new java.net.ServerSocket(grpcPort, 0,
+                        java.net.InetAddress.getLoopbackAddress())) {
+                    break;
+                } catch (java.net.BindException stillBound) {
+                    assertThat(System.nanoTime()).as("gRPC port %d still bound", grpcPort).isLessThan(deadline);
+                    Thread.sleep(50);
+                }
+            }
+        } finally {
+            first.stop();
+        }
+    }
+
     /** A Logback file of the host's, named by logback.configurationFile, takes the place of the server's logging. */
     @Test
     void aLogbackFileOfTheHostsReplacesTheServersLogging(@TempDir Path folder) throws Exception {
