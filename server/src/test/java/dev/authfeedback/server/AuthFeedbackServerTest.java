@@ -3,6 +3,8 @@ package dev.authfeedback.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator;
 import dev.authfeedback.conformance.GrpcDriver;
 import dev.authfeedback.conformance.HttpDriver;
 import dev.authfeedback.conformance.OperationDriver;
@@ -10,19 +12,27 @@ import dev.authfeedback.conformance.Views.PoolView;
 import dev.authfeedback.conformance.Views.Recorded;
 import io.grpc.ManagedChannelBuilder;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
 import picocli.CommandLine;
 
 /** The composition root in process: settings, printed lines, and a working endpoint. */
@@ -51,7 +61,7 @@ class AuthFeedbackServerTest {
         help.environment().keySet().removeIf(name -> name.startsWith("AUTHFEEDBACK_"));
         Process process = help.start();
         String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         // one block per option: its first line names the flag, the description may wrap
         Map<String, String> blocks = new LinkedHashMap<>();
         Matcher option = Pattern.compile("(?m)^ {1,6}(?:-\\w, )?(--[a-z-]+)").matcher(printed);
@@ -240,7 +250,7 @@ class AuthFeedbackServerTest {
         fromEnvironment.environment().put("AUTHFEEDBACK_HTTP_PORT", "abc");
         Process process = fromEnvironment.start();
         String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(printed).contains("Invalid value in the environment variable AUTHFEEDBACK_HTTP_PORT (for "
                 + "--http-port): 'abc' is not an int").contains("Run with --help").doesNotContain("Default: abc");
@@ -296,25 +306,30 @@ class AuthFeedbackServerTest {
         AuthFeedbackServer first = AuthFeedbackServer.start(options("--http-port", "0", "--grpc-port", "-1"), quiet);
         try {
             int grpcPort;
-            try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            try (ServerSocket probe = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
                 grpcPort = probe.getLocalPort();
             }
             assertThatThrownBy(() -> AuthFeedbackServer.start(options("--http-port", String.valueOf(first.httpPort()),
                     "--grpc-port", String.valueOf(grpcPort)), quiet))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot listen");
-            // the listener closes on gRPC's own event loop: the port comes free within moments
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-            while (true) {
-                try (java.net.ServerSocket again = new java.net.ServerSocket(grpcPort, 0,
-                        java.net.InetAddress.getLoopbackAddress())) {
-                    break;
-                } catch (java.net.BindException stillBound) {
-                    assertThat(System.nanoTime()).as("gRPC port %d still bound", grpcPort).isLessThan(deadline);
-                    Thread.sleep(50);
-                }
-            }
+            assertThat(comesFree(grpcPort)).as("gRPC port %d free again", grpcPort).isTrue();
         } finally {
             first.stop();
+        }
+    }
+
+    /** Whether the port can be bound within 10 s: a gRPC listener closes on gRPC's own event loop, moments later. */
+    private static boolean comesFree(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try (ServerSocket bound = new ServerSocket(port, 0, InetAddress.getLoopbackAddress())) {
+                return true;
+            } catch (IOException stillBound) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
@@ -335,12 +350,11 @@ class AuthFeedbackServerTest {
     /** The test class path carries logback-test.xml, so the server's configurator stands aside for it. */
     @Test
     void theServersLoggingStandsAsideForAConfigurationOnTheClassPath() {
-        ch.qos.logback.classic.LoggerContext context = new ch.qos.logback.classic.LoggerContext();
+        LoggerContext context = new LoggerContext();
         ServerLogConfigurator configurator = new ServerLogConfigurator();
         configurator.setContext(context);
-        assertThat(configurator.configure(context))
-                .isEqualTo(ch.qos.logback.classic.spi.Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
-        assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).isFalse();
+        assertThat(configurator.configure(context)).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).isFalse();
     }
 
     private static List<String> stderrUntilListening(String... args) throws Exception {
@@ -369,7 +383,7 @@ class AuthFeedbackServerTest {
             assertThat(line).as("the listening line").isNotNull();
         } finally {
             server.destroy();
-            server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            server.waitFor(30, TimeUnit.SECONDS);
         }
         List<String> lines = Files.readAllLines(stderr);
         Files.delete(stderr);
@@ -378,9 +392,9 @@ class AuthFeedbackServerTest {
 
     /** This JVM's class path without the test classes, whose logback-test.xml would stand in for the server's logging. */
     private static String serverClassPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !Path.of(entry).endsWith(Path.of("target", "test-classes")))
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private static CommandLine.ParameterException catchParameterException(String... args) {
