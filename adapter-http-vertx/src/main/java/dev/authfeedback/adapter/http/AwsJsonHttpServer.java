@@ -122,6 +122,10 @@ public final class AwsJsonHttpServer {
                 .setMaxHeaderSize(16 * 1024)
                 .setMaxInitialLineLength(4096)
                 .setCompressionSupported(false)
+                // no WebSocket compression to offer, so Vert.x adds no WebSocket extension handler, which
+                // every request and answer passed through (the server speaks no WebSocket)
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setPerMessageWebSocketCompressionSupported(false)
                 // HTTP/1.1 alone: with h2c on, Vert.x announces a connection only once its first request
                 // has arrived, and the sweep could not close one that never sends it
                 .setHttp2ClearTextEnabled(false);
@@ -506,10 +510,30 @@ public final class AwsJsonHttpServer {
     }
 
     private static void requireJsonContentType(String contentType) {
-        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (!mediaType.equals(CONTENT_TYPE) && !mediaType.equals("application/x-amz-json-1.0")) {
+        if (!isAwsJsonMediaType(contentType)) {
             throw badRequest(SERIALIZATION, "Content-Type must be " + CONTENT_TYPE + ".");
         }
+    }
+
+    /**
+     * Whether the media type (before any parameters, trimmed, in any case) is AWS JSON 1.1 or 1.0;
+     * read in place, as this runs for every operation.
+     */
+    static boolean isAwsJsonMediaType(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        int end = parameters < 0 ? contentType.length() : parameters;
+        int from = 0;
+        while (from < end && Character.isWhitespace(contentType.charAt(from))) {
+            from++;
+        }
+        while (end > from && Character.isWhitespace(contentType.charAt(end - 1))) {
+            end--;
+        }
+        return SigV4Verifier.equalsAsciiIgnoringCase(CONTENT_TYPE, contentType, from, end)
+                || SigV4Verifier.equalsAsciiIgnoringCase(AWS_JSON_1_0, contentType, from, end);
     }
 
     private void respond(HttpServerResponse response, String operation, long started, JsonObject output) {

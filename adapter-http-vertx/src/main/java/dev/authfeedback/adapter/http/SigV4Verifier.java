@@ -196,7 +196,7 @@ final class SigV4Verifier {
         @Override
         public void accept(String name, String value) {
             for (int n = 0; n < names.size(); n++) {
-                if (equalsAsciiIgnoringCase(names.get(n), name)) {
+                if (equalsAsciiIgnoringCase(names.get(n), name, 0, name.length())) {
                     if (count == values.length) {
                         values = Arrays.copyOf(values, 2 * count);
                         nameIndexes = Arrays.copyOf(nameIndexes, 2 * count);
@@ -213,21 +213,24 @@ final class SigV4Verifier {
             Arrays.fill(values, 0, count, null);
             count = 0;
         }
+    }
 
-        /** Case-insensitive in ASCII alone, as HTTP compares header names; {@code lowerCase} is in lower case. */
-        private static boolean equalsAsciiIgnoringCase(String lowerCase, String name) {
-            if (lowerCase.length() != name.length()) {
+    /**
+     * Whether {@code text} from {@code from} to {@code to} is {@code lowerCase} (in lower case) but for
+     * the case of ASCII letters, as HTTP compares header names and media types.
+     */
+    static boolean equalsAsciiIgnoringCase(String lowerCase, String text, int from, int to) {
+        if (lowerCase.length() != to - from) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char expected = lowerCase.charAt(i - from);
+            char c = text.charAt(i);
+            if (c != expected && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == expected)) {
                 return false;
             }
-            for (int i = 0; i < name.length(); i++) {
-                char expected = lowerCase.charAt(i);
-                char c = name.charAt(i);
-                if (c != expected && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == expected)) {
-                    return false;
-                }
-            }
-            return true;
         }
+        return true;
     }
 
     /** Trimmed, runs of whitespace as one space, as SigV4 canonicalizes header values. */
