@@ -1,6 +1,7 @@
 package dev.authfeedback.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.authfeedback.adapter.http.AwsJsonHttpServer;
 import dev.authfeedback.adapter.http.HttpAdapterSettings;
@@ -279,6 +280,19 @@ class HttpProtocolTest {
             lastVersion = answer.version();
         }
         assertThat(lastVersion).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+    }
+
+    @Test
+    void aWebSocketHandshakeIsRefusedAndTheServerKeepsServing() {
+        java.net.URI webSocket = java.net.URI.create("ws://" + raw.endpoint().getAuthority() + "/");
+        java.util.concurrent.CompletableFuture<java.net.http.WebSocket> opening = java.net.http.HttpClient
+                .newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(webSocket, new java.net.http.WebSocket.Listener() { });
+        assertThatThrownBy(() -> opening.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class)
+                .satisfies(refused -> assertThat(((java.net.http.WebSocketHandshakeException) refused.getCause())
+                        .getResponse().statusCode()).isEqualTo(404));
+        assertThat(signed("ListUserPools", "{\"MaxResults\":1}").status()).isEqualTo(200);
     }
 
     /** Posts to the server over a socket of its own, as written here: the headers, then the lines given. */

@@ -66,6 +66,7 @@ import org.slf4j.LoggerFactory;
 public final class AwsJsonHttpServer {
 
     public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    private static final String AWS_JSON_1_0 = "application/x-amz-json-1.0";
 
     private static final Logger LOG = LoggerFactory.getLogger(AwsJsonHttpServer.class);
     // header names and fixed values made once: Vert.x validates and encodes plain strings on every put
