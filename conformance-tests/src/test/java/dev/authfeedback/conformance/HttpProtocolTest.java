@@ -387,6 +387,17 @@ class HttpProtocolTest {
     }
 
     @Test
+    void theContentTypeIsReadInAnyCaseWithParametersAndSurroundingSpace() {
+        byte[] body = "{\"MaxResults\":1}".getBytes(StandardCharsets.UTF_8);
+        for (String contentType : List.of(" Application/X-Amz-Json-1.1 ; charset=UTF-8", "APPLICATION/X-AMZ-JSON-1.0")) {
+            Map<String, String> headers = awsJsonHeaders("ListUserPools");
+            headers.put("Content-Type", contentType);
+            assertThat(raw.post(RawAwsJsonClient.signedHeaders(raw.endpoint(), new Signing(REGION, KEY, SECRET), headers,
+                    body), body).status()).as(contentType).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aBodyOverTheLimitIs413WithAJsonError() {
         String big = "{\"PoolName\":\"" + "x".repeat(BODY_LIMIT) + "\"}";
         assertError(signed("CreateUserPool", big), 413, "RequestEntityTooLargeException",
