@@ -21,7 +21,7 @@ class AwsJsonMediaTypeTest {
     @Test
     void theMediaTypeIsReadInPlaceAsSplittingStrippingAndLowerCasingWouldReadIt() {
         // pieces around the edges: both types in any case, parameters, whitespace of every kind,
-        // characters whose case mapping leaves ASCII (dotless i, capital I with dot, Kelvin sign)
+        // characters whose case mappings reach ASCII (dotless i, capital I with dot, Kelvin sign)
         List<String> pieces = List.of("application/x-amz-json-1.1", "APPLICATION/X-AMZ-JSON-1.0",
                 "Application/X-Amz-Json-1.1", "application/x-amz-json-1.", "1", "0", "application/json", ";",
                 "; charset=utf-8", " ", "\t", "\u000b", "\u001f", "\u0085", "\u00a0", "\u2003", "\u3000",
