@@ -145,7 +145,10 @@ public final class RunBenchmarks {
             System.setProperty("bench.spreadUsers", "2000");
             System.setProperty("bench.listEvents", "1000");
         } else {
-            options.forks(1).jvmArgs("-Xmx6g", "-XX:+UseParallelGC").warmupIterations(3)
+            // a fixed, pre-touched heap: a growing one had the kernel zero fresh pages mid-iteration
+            // (a quarter of the CPU samples), which swung iterations of one benchmark by up to 8 times
+            options.forks(1).jvmArgs("-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC")
+                    .warmupIterations(3)
                     .warmupTime(TimeValue.seconds(2)).measurementIterations(5).measurementTime(TimeValue.seconds(2));
         }
         return new Runner(options.build()).run();
