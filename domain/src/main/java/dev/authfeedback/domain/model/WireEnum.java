@@ -13,9 +13,10 @@ public interface WireEnum {
 
     /** The constant whose wire value is {@code value}, if any. */
     static <E extends Enum<E> & WireEnum> Optional<E> fromWire(Class<E> type, String value) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.wireValue().equals(value)) {
-                return Optional.of(constant);
+        for (Object constant : WireEnumConstants.of(type)) {
+            E typed = type.cast(constant);
+            if (typed.wireValue().equals(value)) {
+                return Optional.of(typed);
             }
         }
         return Optional.empty();
