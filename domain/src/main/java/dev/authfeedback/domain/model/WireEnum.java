@@ -13,13 +13,7 @@ public interface WireEnum {
 
     /** The constant whose wire value is {@code value}, if any. */
     static <E extends Enum<E> & WireEnum> Optional<E> fromWire(Class<E> type, String value) {
-        for (Object constant : WireEnumConstants.of(type)) {
-            E typed = type.cast(constant);
-            if (typed.wireValue().equals(value)) {
-                return Optional.of(typed);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(type.cast(WireEnumConstants.byWireValue(type, value)));
     }
 
     /** Like {@link #fromWire} for a value that validation has already accepted; null stays null. */
